@@ -1,0 +1,310 @@
+//! `ruangpremium bench catalog`: the catalog read API's throughput and latency (goal P2 of
+//! shared/QUALITY_GOALS.md), beside the same queries run straight against Postgres by
+//! pgbench in the same run. Prints figures; asserts nothing.
+//!
+//! It starts a private cluster in a temporary directory, loads 1,000 products, serves the
+//! API in this process (two worker threads), and drives it over loopback with `wrk` for
+//! the maximum rate and with an open-loop generator at half that rate for latency.
+
+use std::{
+    path::PathBuf,
+    process::Command,
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+use anyhow::{bail, Context};
+use hdrhistogram::Histogram;
+use shop::{catalog::ProductSort, AppState};
+use sqlx::{Connection, Executor, PgConnection};
+use tokio::net::TcpListener;
+
+use crate::{cluster::Cluster, migrate};
+
+pub const PRODUCTS: usize = 1_000;
+
+pub struct BenchOptions {
+    pub seconds: u64,
+    pub connections: u32,
+
+}
+
+struct Endpoint {
+    name: &'static str,
+    /// Lua for wrk: a request per call, over the 1,000 products.
+    wrk_lua: &'static str,
+    path: fn(u64) -> String,
+    /// The same query for pgbench, as the API sends it.
+    pgbench_script: String,
+}
+
+pub fn run(options: BenchOptions) -> anyhow::Result<()> {
+    which("wrk").context("wrk is missing: `sudo apt-get install wrk`")?;
+    which("pgbench").context("pgbench is missing: `sudo apt-get install postgresql-client`")?;
+    let temp = std::env::temp_dir().join(format!("ruangpremium-bench-{}", std::process::id()));
+    let db_port = free_port()?;
+    let cluster = Cluster::start(&temp, db_port)?;
+    let result = run_with_cluster(&options, &cluster);
+    cluster.stop()?;
+    let _ = std::fs::remove_dir_all(&temp);
+    result
+}
+
+fn run_with_cluster(options: &BenchOptions, cluster: &Cluster) -> anyhow::Result<()> {
+    let project = migrate::project_dir();
+    let server_runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    let admin_url = cluster.url(crate::cluster::SUPERUSER, "postgres");
+    let (app_url, port) = server_runtime.block_on(async {
+        let mut admin = PgConnection::connect(&admin_url).await?;
+        admin.execute("drop database if exists bench with (force)").await?;
+        admin.execute("create database bench").await?;
+        admin.close().await?;
+        let (app_url, _) =
+            migrate::prepare_database(&cluster.url(crate::cluster::SUPERUSER, "bench"), &project).await?;
+        load_catalog(&app_url).await?;
+        let config = crate::dev::local_config(&app_url, &std::env::temp_dir().join("ruangpremium-bench-secrets"))?;
+        let config = shop::Config { database_pool_size: options.connections.min(32), ..config };
+        let state = AppState::connect(config).await?;
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let port = listener.local_addr()?.port();
+        tokio::spawn(async move { axum::serve(listener, shop::api_router(state)).await });
+        anyhow::Ok((app_url, port))
+    })?;
+
+    println!("Catalog read benchmark: {PRODUCTS} products, {} s per run, {} connections", options.seconds, options.connections);
+    println!("API on 127.0.0.1:{port}; Postgres {} on a Unix socket; all on this machine's {} cores.\n", pg_version(&app_url)?, num_cores());
+
+    let endpoints = [
+        Endpoint {
+            name: "product by slug",
+            wrk_lua: "request = function() return wrk.format('GET', '/api/products/bench-product-' .. math.random(1, 1000)) end",
+            path: |n| format!("/api/products/bench-product-{}", n % PRODUCTS as u64 + 1),
+            pgbench_script: format!(
+                "\\set n random(1, {PRODUCTS})\nbegin;\nset local role anon;\nselect set_config('request.jwt.claims', '{{\"role\":\"anon\"}}', true);\n{};\ncommit;\n",
+                one_line(&shop::catalog::product_sql().replace("$1", "'bench-product-' || :n"))
+            ),
+        },
+        Endpoint {
+            name: "20-item listing",
+            wrk_lua: "request = function() return wrk.format('GET', '/api/products?page_size=20&page=' .. math.random(1, 50)) end",
+            path: |n| format!("/api/products?page_size=20&page={}", n % 50 + 1),
+            pgbench_script: format!(
+                "\\set page random(0, 49)\nbegin;\nset local role anon;\nselect set_config('request.jwt.claims', '{{\"role\":\"anon\"}}', true);\n{};\ncommit;\n",
+                one_line(
+                    &shop::catalog::list_sql(ProductSort::Featured)
+                        .replace("$1::text", "null::text")
+                        .replace("lower(extensions.unaccent($1))", "null")
+                        .replace("$2::text is null or c.slug = $2", "null::text is null")
+                        .replace("$3::public.product_type is null or p.type = $3", "null::public.product_type is null")
+                        .replace("$4::boolean is null\n                  or $4 = (select a.available from private.product_availability(p.id) a)", "null::boolean is null")
+                        .replace("$5::boolean is null or p.featured = $5", "null::boolean is null")
+                        .replace("$6", "20")
+                        .replace("$7", "(:page * 20)")
+                )
+            ),
+        },
+    ];
+
+    let client_runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    for endpoint in &endpoints {
+        if endpoint.pgbench_script.contains('$') {
+            bail!("the pgbench script for {} still has a parameter", endpoint.name);
+        }
+        let warm = client_runtime.block_on(check_endpoint(port, (endpoint.path)(7)))?;
+        println!("── {} ({} bytes per answer)", endpoint.name, warm);
+        let wrk = run_wrk(port, endpoint.wrk_lua, options)?;
+        println!("  API, max rate (wrk, {} conns): {:>8.0} req/s   p50 {:>6.2} ms   p99 {:>6.2} ms",
+            options.connections, wrk.rps, wrk.p50_ms, wrk.p99_ms);
+        let half = (wrk.rps / 2.0).max(1.0);
+        let open = client_runtime.block_on(open_loop(port, endpoint.path, half, Duration::from_secs(options.seconds)))?;
+        println!("  API at half that rate ({:.0} req/s, open loop): p50 {:>6.2} ms   p99 {:>6.2} ms   max {:>6.2} ms   ({} errors)",
+            half, open.p50_ms, open.p99_ms, open.max_ms, open.errors);
+        let tps = run_pgbench(cluster, &endpoint.pgbench_script, options)?;
+        println!("  Postgres alone (pgbench, same SQL and transaction, {} clients): {:>8.0} tx/s", options.connections, tps);
+        println!("  API / Postgres: {:.2}\n", wrk.rps / tps);
+    }
+    println!("Targets (P2): ≥ 2,500 req/s by slug, ≥ 1,000 req/s for the listing, p99 ≤ 15 ms at half rate.");
+    drop(server_runtime);
+    Ok(())
+}
+
+/// Loads 1,000 active products over 8 categories, STOCK with a few stock items and INVITE
+/// with provider accounts, so availability is computed as in a real shop.
+async fn load_catalog(url: &str) -> anyhow::Result<()> {
+    let mut conn = PgConnection::connect(url).await?;
+    conn.execute(format!(r#"
+        insert into public.product_categories (slug, name, sort_order)
+          select 'bench-category-' || i, 'Kategori ' || i, i from generate_series(1, 8) i;
+        insert into public.providers (id, slug, name, adapter)
+          values ('b0000000-0000-4000-8000-00000000bbbb', 'bench-provider', 'Bench Provider', 'simulated');
+        insert into public.products (category_id, type, slug, name, short_description, description,
+            retail_price, reseller_price, featured, sort_order, provider_id, provider_plan, input_schema)
+          select (select id from public.product_categories where slug = 'bench-category-' || (1 + i % 8)),
+                 case when i % 4 = 0 then 'INVITE' else 'STOCK' end::public.product_type,
+                 'bench-product-' || i, 'Produk Premium ' || i, 'Deskripsi singkat produk ' || i,
+                 repeat('Deskripsi lengkap produk digital premium. ', 20),
+                 10000 + (i * 137) % 190000, 9000 + (i * 137) % 170000, i % 10 = 0, i,
+                 case when i % 4 = 0 then 'b0000000-0000-4000-8000-00000000bbbb'::uuid end,
+                 case when i % 4 = 0 then 'plan-' || (i % 3) end,
+                 case when i % 4 = 0 then '[{{"key":"email","type":"email","required":true,"label":{{"id":"Email","en":"Email"}},"max_length":254}}]'::jsonb else '[]'::jsonb end
+          from generate_series(1, {PRODUCTS}) i;
+        insert into public.stock_items (product_id, secret_ciphertext, fingerprint)
+          select p.id, '\x01'::bytea, extensions.digest(p.id::text || '-' || n, 'sha256')
+          from public.products p cross join generate_series(1, 5) n where p.type = 'STOCK';
+        insert into public.provider_accounts (provider_id, plan, label, credentials_ciphertext, daily_quota, seat_capacity)
+          select 'b0000000-0000-4000-8000-00000000bbbb', 'plan-' || i, 'Account ' || i, '\x01'::bytea, 50, 100
+          from generate_series(0, 2) i;
+        analyze public.products, public.product_categories, public.stock_items, public.providers, public.provider_accounts;
+    "#).as_str()).await.context("loading the benchmark catalog")?;
+    conn.close().await?;
+    Ok(())
+}
+
+async fn check_endpoint(port: u16, path: String) -> anyhow::Result<usize> {
+    let body = reqwest::get(format!("http://127.0.0.1:{port}{path}")).await?.error_for_status()?.bytes().await?;
+    Ok(body.len())
+}
+
+struct WrkResult {
+    rps: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+}
+
+fn run_wrk(port: u16, lua: &str, options: &BenchOptions) -> anyhow::Result<WrkResult> {
+    let script = std::env::temp_dir().join(format!("ruangpremium-bench-{}.lua", std::process::id()));
+    std::fs::write(&script, lua)?;
+    let output = Command::new("wrk")
+        .args(["-t", "1", "-c", &options.connections.to_string(), "-d", &format!("{}s", options.seconds), "--latency", "-s"])
+        .arg(&script)
+        .arg(format!("http://127.0.0.1:{port}"))
+        .output()
+        .context("cannot run wrk")?;
+    let _ = std::fs::remove_file(&script);
+    let text = String::from_utf8_lossy(&output.stdout);
+    if text.contains("Non-2xx") {
+        bail!("wrk saw error answers:\n{text}");
+    }
+    let field = |prefix: &str| -> Option<&str> {
+        text.lines().map(str::trim).find(|l| l.starts_with(prefix)).and_then(|l| l.split_whitespace().nth(1))
+    };
+    let rps = field("Requests/sec:").and_then(|v| v.parse().ok()).with_context(|| format!("wrk said:\n{text}"))?;
+    let p50 = field("50%").map(parse_wrk_duration).with_context(|| format!("wrk said:\n{text}"))?;
+    let p99 = field("99%").map(parse_wrk_duration).with_context(|| format!("wrk said:\n{text}"))?;
+    Ok(WrkResult { rps, p50_ms: p50, p99_ms: p99 })
+}
+
+fn parse_wrk_duration(value: &str) -> f64 {
+    let split = value.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(value.len());
+    let (number, unit) = value.split_at(split);
+    let number: f64 = number.parse().unwrap_or(f64::NAN);
+    match unit {
+        "us" => number / 1000.0,
+        "ms" => number,
+        "s" => number * 1000.0,
+        "m" => number * 60_000.0,
+        _ => f64::NAN,
+    }
+}
+
+struct OpenLoop {
+    p50_ms: f64,
+    p99_ms: f64,
+    max_ms: f64,
+    errors: u64,
+}
+
+/// Sends requests on a fixed schedule, whatever the answers' speed, and measures each from
+/// its scheduled time, so a stall shows in the latencies instead of hiding (no coordinated
+/// omission).
+async fn open_loop(port: u16, path: fn(u64) -> String, rate: f64, duration: Duration) -> anyhow::Result<OpenLoop> {
+    let client = reqwest::Client::builder().pool_max_idle_per_host(256).build()?;
+    let histogram = Arc::new(std::sync::Mutex::new(Histogram::<u64>::new(3)?));
+    let errors = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let interval = Duration::from_secs_f64(1.0 / rate);
+    let start = Instant::now();
+    let total = (duration.as_secs_f64() * rate) as u64;
+    let mut tasks = tokio::task::JoinSet::new();
+    for n in 0..total {
+        let scheduled = start + interval.mul_f64(n as f64);
+        tokio::time::sleep_until(scheduled.into()).await;
+        let (client, histogram, errors) = (client.clone(), histogram.clone(), errors.clone());
+        let url = format!("http://127.0.0.1:{port}{}", path(n.wrapping_mul(2654435761)));
+        tasks.spawn(async move {
+            let ok = match client.get(url).send().await {
+                Ok(response) => response.status().is_success() && response.bytes().await.is_ok(),
+                Err(_) => false,
+            };
+            if !ok {
+                errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            let micros = scheduled.elapsed().as_micros() as u64;
+            if let Ok(mut h) = histogram.lock() {
+                let _ = h.record(micros.max(1));
+            }
+        });
+        while tasks.try_join_next().is_some() {}
+    }
+    while tasks.join_next().await.is_some() {}
+    let h = histogram.lock().map_err(|_| anyhow::anyhow!("histogram lock poisoned"))?;
+    Ok(OpenLoop {
+        p50_ms: h.value_at_quantile(0.50) as f64 / 1000.0,
+        p99_ms: h.value_at_quantile(0.99) as f64 / 1000.0,
+        max_ms: h.max() as f64 / 1000.0,
+        errors: errors.load(std::sync::atomic::Ordering::Relaxed),
+    })
+}
+
+fn run_pgbench(cluster: &Cluster, script: &str, options: &BenchOptions) -> anyhow::Result<f64> {
+    let file = std::env::temp_dir().join(format!("ruangpremium-bench-{}.sql", std::process::id()));
+    std::fs::write(&file, script)?;
+    let output = Command::new("pgbench")
+        .args(["-n", "-M", "extended", "-j", "1", "-c", &options.connections.min(32).to_string()])
+        .args(["-T", &options.seconds.to_string(), "-f"])
+        .arg(&file)
+        .args(["-h", cluster.socket_dir.to_str().unwrap_or("/tmp"), "-p", &cluster.port.to_string(), "-U", "postgres", "bench"])
+        .output()
+        .context("cannot run pgbench")?;
+    let _ = std::fs::remove_file(&file);
+    let text = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        bail!("pgbench failed: {}{}", text, String::from_utf8_lossy(&output.stderr));
+    }
+    text.lines()
+        .find(|l| l.starts_with("tps ="))
+        .and_then(|l| l.split_whitespace().nth(2))
+        .and_then(|v| v.parse().ok())
+        .with_context(|| format!("pgbench said:\n{text}"))
+}
+
+fn one_line(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn pg_version(url: &str) -> anyhow::Result<String> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let mut conn = PgConnection::connect(url).await?;
+        let v: String = sqlx::query_scalar("show server_version").persistent(false).fetch_one(&mut conn).await?;
+        conn.close().await?;
+        anyhow::Ok(v.split_whitespace().next().unwrap_or_default().to_owned())
+    })
+}
+
+fn num_cores() -> usize {
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+}
+
+fn which(program: &str) -> anyhow::Result<PathBuf> {
+    std::env::var_os("PATH")
+        .iter()
+        .flat_map(std::env::split_paths)
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
+        .with_context(|| format!("{program} not found"))
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+

@@ -1,0 +1,10 @@
+//! `ruangpremium`: the whole shop on one machine. A private Postgres set up like a Supabase
+//! project, the migrations, demo data, and the API and the site on one port.
+
+pub mod bench;
+pub mod cluster;
+pub mod dev;
+pub mod migrate;
+pub mod secrets;
+pub mod seed;
+pub mod site;

@@ -1,0 +1,78 @@
+//! `ruangpremium`: run the whole shop locally (`dev`), or migrate any database (`migrate`).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use ruangpremium::{dev, migrate};
+
+#[derive(Parser)]
+#[command(name = "ruangpremium", version, about = "RuangPremium: the digital-product shop, on one machine")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start Postgres, apply the migrations, add demo data on first start, and serve the
+    /// shop, the API and the site on one port.
+    Dev {
+        /// The shop's port.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// The private Postgres cluster's TCP port (on 127.0.0.1), for psql.
+        #[arg(long, default_value_t = 54322)]
+        db_port: u16,
+        /// Where the cluster, its socket and the local secrets live.
+        #[arg(long, default_value = ".local/dev")]
+        data_dir: PathBuf,
+        /// The built site (`npm run build` in web/).
+        #[arg(long, default_value = "web/dist")]
+        web_dir: PathBuf,
+        /// Use this Postgres instead of starting a private cluster.
+        #[arg(long, env = "DATABASE_URL")]
+        database_url: Option<String>,
+    },
+    /// Apply `sql/local/` (when connected as a superuser) and the pending migrations to a
+    /// database, as `supabase db push` would.
+    Migrate {
+        #[arg(long, env = "DATABASE_URL")]
+        database_url: String,
+    },
+    /// Benchmark the catalog read API against Postgres alone (prints figures; build with
+    /// --release for meaningful numbers). Needs wrk and pgbench.
+    Bench {
+        /// Seconds per measurement.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Concurrent connections of the load generator.
+        #[arg(long, default_value_t = 16)]
+        connections: u32,
+    },
+}
+
+#[tokio::main]
+async fn main() {
+    shop::init_tracing();
+    let result = match Cli::parse().command {
+        Command::Dev { port, db_port, data_dir, web_dir, database_url } => {
+            dev::run(dev::DevOptions { port, db_port, data_dir, web_dir, database_url }).await
+        }
+        Command::Migrate { database_url } => migrate_database(&database_url).await,
+        Command::Bench { seconds, connections } => tokio::task::spawn_blocking(move || {
+            ruangpremium::bench::run(ruangpremium::bench::BenchOptions { seconds, connections })
+        })
+        .await
+        .unwrap_or_else(|err| Err(anyhow::anyhow!("the benchmark panicked: {err}"))),
+    };
+    if let Err(err) = result {
+        eprintln!("ruangpremium: {err:#}");
+        std::process::exit(1);
+    }
+}
+
+async fn migrate_database(url: &str) -> anyhow::Result<()> {
+    let (_, applied) = migrate::prepare_database(url, &migrate::project_dir()).await?;
+    println!("{} migration(s) applied: {}", applied.len(), applied.join(", "));
+    Ok(())
+}

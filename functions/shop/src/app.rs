@@ -1,0 +1,69 @@
+//! The API as one axum router: every feature's routes under `/api`, the OpenAPI document
+//! generated from those same routes at `/api/openapi.json`, and `/healthz`.
+
+use axum::{
+    extract::State,
+    http::StatusCode,
+    middleware,
+    response::IntoResponse,
+    routing::{any, get},
+    Json, Router,
+};
+use serde_json::json;
+use tower_http::catch_panic::CatchPanicLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::{catalog, error, lang, AppState};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "RuangPremium API",
+        description = "The shop's JSON API. Errors share one envelope: \
+            `{\"error\": {\"code\", \"message\", \"fields\"}}`; messages follow `Accept-Language` (id or en).",
+        license(name = "MIT")
+    ),
+    servers((url = "/api")),
+    tags((name = "catalog", description = "Products, categories and availability"))
+)]
+struct ApiDoc;
+
+fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(catalog::router())
+        .split_for_parts()
+}
+
+/// The OpenAPI 3.1 document of every endpoint, from the routes themselves.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    routes().1
+}
+
+/// `/api/*`, `/api/openapi.json` and `/healthz`, ready to serve.
+pub fn api_router(state: AppState) -> Router {
+    let (routes, doc) = routes();
+    let doc = Json(doc);
+    let api = routes
+        .route("/openapi.json", get(move || async move { doc.clone() }))
+        .route("/{*rest}", any(error::api_not_found));
+    Router::new()
+        .nest("/api", api)
+        .route("/healthz", get(healthz))
+        .layer(middleware::from_fn(lang::middleware))
+        .layer(CatchPanicLayer::custom(|_| {
+            error::ApiError::Internal(anyhow::anyhow!("handler panicked")).into_response()
+        }))
+        .with_state(state)
+}
+
+/// Healthy when the database answers.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match sqlx::query("select 1").persistent(false).execute(&state.db).await {
+        Ok(_) => (StatusCode::OK, Json(json!({"status": "ok"}))),
+        Err(err) => {
+            tracing::error!(error = %err, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"status": "database_unavailable"})))
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! `GET /api/products/{slug}`: one active product, with everything its page shows.
+
+use axum::{
+    extract::{Path, State},
+    Json,
+};
+
+use super::types::{InputField, ProductDetail, ProductRow, PRODUCT_COLUMNS};
+use crate::{
+    db::{self, DbRole},
+    error::{ApiError, ApiResult, ErrorEnvelope, Text},
+    AppState,
+};
+
+/// The product-page query; $1 is the slug (the benchmark runs it as is).
+pub fn product_sql() -> String {
+    format!(
+        "select {PRODUCT_COLUMNS}, p.description, p.must_read_notice, p.input_schema, p.max_per_order
+         from public.products p
+         join public.product_categories c on c.id = p.category_id
+         left join lateral private.product_availability(p.id) av on true
+         where p.slug = $1"
+    )
+}
+
+/// Get a product
+///
+/// An active product by its slug, with its description, notice and input fields.
+#[utoipa::path(
+    get,
+    path = "/products/{slug}",
+    tag = "catalog",
+    params(("slug" = String, Path, description = "The product's slug, e.g. `canva-pro-1-tahun`")),
+    responses(
+        (status = 200, description = "The product", body = ProductDetail),
+        (status = 404, description = "No active product has this slug", body = ErrorEnvelope),
+    )
+)]
+pub async fn get_product(State(state): State<AppState>, Path(slug): Path<String>) -> ApiResult<Json<ProductDetail>> {
+    let not_found = || {
+        ApiError::NotFound(Text::new(
+            "Produk tidak ditemukan. Mungkin sudah tidak dijual.",
+            "Product not found. It may no longer be for sale.",
+        ))
+    };
+    if slug.len() > 120 {
+        return Err(not_found());
+    }
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        product: ProductRow,
+        description: String,
+        must_read_notice: Option<String>,
+        input_schema: sqlx::types::Json<Vec<InputField>>,
+        max_per_order: i32,
+    }
+    let sql = product_sql();
+    let mut tx = db::begin_as(&state.db, DbRole::Anon).await?;
+    let row: Option<Row> = sqlx::query_as(&sql).persistent(false).bind(&slug).fetch_optional(&mut *tx).await?;
+    tx.commit().await?;
+    let row = row.ok_or_else(not_found)?;
+    Ok(Json(ProductDetail {
+        summary: row.product.into(),
+        description: row.description,
+        must_read_notice: row.must_read_notice,
+        input_schema: row.input_schema.0,
+        max_per_order: row.max_per_order,
+    }))
+}

@@ -1,0 +1,81 @@
+//! Typed configuration, read once from the environment. Every variable is documented in
+//! `.env.example`; a missing or malformed one is named in the error. Secrets are wrapped so
+//! that `Debug` never prints them.
+
+use std::{env, fmt};
+
+use anyhow::{bail, Context};
+
+use crate::crypto::{FingerprintKey, Keyring};
+
+#[derive(Clone)]
+pub struct Config {
+    /// `DATABASE_URL`: where Postgres is. In production, Supabase's pooler in transaction mode.
+    pub database_url: Secret,
+    /// `DATABASE_POOL_SIZE`: connections per process (default 10; 1–2 on Lambda).
+    pub database_pool_size: u32,
+    /// `ENCRYPTION_KEYS`: `id:base64key[,id:base64key…]`, 32-byte AES-256 keys, the first one
+    /// encrypts, all decrypt (so older keys keep working after a rotation).
+    pub keyring: Keyring,
+    /// `FINGERPRINT_KEY`: base64 32-byte HMAC key for duplicate detection of stock secrets.
+    pub fingerprint_key: FingerprintKey,
+}
+
+impl Config {
+    pub fn from_env() -> anyhow::Result<Config> {
+        Config::from_lookup(|name| env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup`, so that tests and the local stack can
+    /// supply values without touching the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> anyhow::Result<Config> {
+        let required = |name: &str| -> anyhow::Result<String> {
+            match lookup(name) {
+                Some(v) if !v.trim().is_empty() => Ok(v),
+                _ => bail!("environment variable {name} is not set (see .env.example)"),
+            }
+        };
+        let database_pool_size = match lookup("DATABASE_POOL_SIZE") {
+            None => 10,
+            Some(v) => v
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=200).contains(n))
+                .with_context(|| format!("DATABASE_POOL_SIZE must be 1–200, got {v:?}"))?,
+        };
+        Ok(Config {
+            database_url: Secret(required("DATABASE_URL")?),
+            database_pool_size,
+            keyring: Keyring::parse(&required("ENCRYPTION_KEYS")?)
+                .context("ENCRYPTION_KEYS is invalid")?,
+            fingerprint_key: FingerprintKey::parse(&required("FINGERPRINT_KEY")?)
+                .context("FINGERPRINT_KEY is invalid")?,
+        })
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &self.database_url)
+            .field("database_pool_size", &self.database_pool_size)
+            .field("keyring", &self.keyring)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A string that never shows itself in logs.
+#[derive(Clone)]
+pub struct Secret(pub String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}

@@ -1,0 +1,179 @@
+//! The one error type of the API and its JSON envelope:
+//! `{"error": {"code": "invalid_query", "message": "…", "fields": {"sort": "…"}}}`.
+//! Codes are stable and machine-readable; messages follow the request's language; internal
+//! failures are logged with their cause chain and answered opaquely.
+
+use std::collections::BTreeMap;
+
+use axum::{
+    extract::rejection::{JsonRejection, QueryRejection},
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    Json,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::lang::Lang;
+
+/// A message in both of the shop's languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub id: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn new(id: &'static str, en: &'static str) -> Text {
+        Text { id, en }
+    }
+
+    pub fn in_lang(self, lang: Lang) -> &'static str {
+        lang.pick(self.id, self.en)
+    }
+}
+
+/// What was wrong with each offending field, in the order found.
+pub type FieldErrors = Vec<(String, Text)>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// Query string parameters that are missing, malformed or out of range.
+    #[error("invalid query: {0:?}")]
+    InvalidQuery(FieldErrors),
+    /// A JSON body that could not be read, or whose fields are invalid.
+    #[error("invalid body: {0:?}")]
+    InvalidBody(FieldErrors),
+    #[error("not found: {}", .0.en)]
+    NotFound(Text),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// The envelope every non-2xx answer of the API carries.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorEnvelope {
+    pub error: ErrorBody,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// Stable, machine-readable: `invalid_query`, `invalid_body`, `not_found`, `internal`.
+    #[schema(example = "invalid_query")]
+    pub code: &'static str,
+    /// For people, in the language of the request's `Accept-Language` (Indonesian by default).
+    pub message: &'static str,
+    /// The offending fields and what is wrong with each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<BTreeMap<String, &'static str>>,
+}
+
+impl ApiError {
+    pub fn invalid_query(field: impl Into<String>, problem: Text) -> ApiError {
+        ApiError::InvalidQuery(vec![(field.into(), problem)])
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            ApiError::InvalidQuery(_) | ApiError::InvalidBody(_) => StatusCode::BAD_REQUEST,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Database(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn envelope(&self, lang: Lang) -> ErrorEnvelope {
+        let fields = |errors: &FieldErrors| {
+            Some(
+                errors
+                    .iter()
+                    .map(|(field, text)| (field.clone(), text.in_lang(lang)))
+                    .collect(),
+            )
+        };
+        let (code, message, fields) = match self {
+            ApiError::InvalidQuery(errors) => (
+                "invalid_query",
+                lang.pick(
+                    "Parameter pencarian tidak valid. Periksa isian yang ditandai.",
+                    "Some search parameters are invalid. Check the marked fields.",
+                ),
+                fields(errors),
+            ),
+            ApiError::InvalidBody(errors) => (
+                "invalid_body",
+                lang.pick(
+                    "Data yang dikirim tidak valid. Periksa isian yang ditandai.",
+                    "The submitted data is invalid. Check the marked fields.",
+                ),
+                fields(errors),
+            ),
+            ApiError::NotFound(what) => ("not_found", what.in_lang(lang), None),
+            ApiError::Database(_) | ApiError::Internal(_) => (
+                "internal",
+                lang.pick(
+                    "Terjadi gangguan di server kami. Coba lagi sebentar lagi; jika berlanjut, hubungi admin.",
+                    "Something went wrong on our side. Try again in a moment; if it persists, contact the admin.",
+                ),
+                None,
+            ),
+        };
+        ErrorEnvelope { error: ErrorBody { code, message, fields } }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Database(_) | ApiError::Internal(_) = &self {
+            tracing::error!(error = ?anyhow_chain(&self), "request failed");
+        }
+        let status = self.status();
+        (status, Json(self.envelope(Lang::current()))).into_response()
+    }
+}
+
+fn anyhow_chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    out
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> ApiError {
+        ApiError::InvalidBody(vec![(
+            "body".into(),
+            match rejection {
+                JsonRejection::MissingJsonContentType(_) => Text::new(
+                    "Kirim data sebagai JSON (Content-Type: application/json).",
+                    "Send the data as JSON (Content-Type: application/json).",
+                ),
+                _ => Text::new("Data JSON tidak dapat dibaca.", "The JSON data could not be read."),
+            },
+        )])
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(_: QueryRejection) -> ApiError {
+        ApiError::invalid_query(
+            "query",
+            Text::new("Parameter tidak dapat dibaca.", "The parameters could not be read."),
+        )
+    }
+}
+
+/// The answer for paths under `/api` that match no endpoint.
+pub async fn api_not_found() -> ApiError {
+    ApiError::NotFound(Text::new(
+        "Alamat API ini tidak ada.",
+        "This API address does not exist.",
+    ))
+}

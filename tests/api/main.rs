@@ -1,0 +1,13 @@
+//! The API driven in process against a real Postgres, each test in a database of its own
+//! cloned from the migrated template.
+
+mod availability;
+mod catalog_detail;
+mod catalog_list;
+mod categories;
+mod errors;
+mod filters;
+mod fixtures;
+mod openapi;
+mod responses;
+mod secrets;

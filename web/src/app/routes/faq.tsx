@@ -1,0 +1,5 @@
+import { FaqView } from '@/features/content/components/faq-view';
+
+export function FaqRoute() {
+  return <FaqView />;
+}

@@ -1,0 +1,5 @@
+import { SupportView } from '@/features/content/components/support-view';
+
+export function SupportRoute() {
+  return <SupportView />;
+}

@@ -1,0 +1,5 @@
+import { LegalView } from '@/features/content/components/legal-view';
+
+export function TermsRoute() {
+  return <LegalView document="terms" />;
+}

@@ -1,0 +1,34 @@
+// Every route of the site, in one place. Components build links from here,
+// never from string literals.
+
+export type ProductSearch = {
+  q?: string;
+  category?: string;
+  type?: 'STOCK' | 'INVITE';
+};
+
+function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export const paths = {
+  home: { pattern: '/', build: () => '/' },
+  products: {
+    pattern: '/products',
+    build: (search: ProductSearch = {}) => withQuery('/products', search),
+  },
+  product: {
+    pattern: '/products/:slug',
+    build: (slug: string) => `/products/${encodeURIComponent(slug)}`,
+  },
+  faq: { pattern: '/faq', build: () => '/faq' },
+  terms: { pattern: '/terms', build: () => '/terms' },
+  privacy: { pattern: '/privacy', build: () => '/privacy' },
+  support: { pattern: '/support', build: () => '/support' },
+} as const;
+
+/** The id of the main landmark, target of the skip link. */
+export const MAIN_CONTENT_ID = 'main-content';

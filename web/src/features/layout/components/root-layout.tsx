@@ -1,0 +1,36 @@
+import { Outlet, ScrollRestoration, useNavigation } from 'react-router';
+import { Container } from '@/components/ui/container';
+import { MAIN_CONTENT_ID } from '@/config/paths';
+import { useI18n } from '@/lib/i18n';
+import { Footer } from './footer';
+import { Header } from './header';
+
+export function RootLayout() {
+  const { t } = useI18n();
+  const navigation = useNavigation();
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href={`#${MAIN_CONTENT_ID}`}
+        data-testid="skip-link"
+        className="sr-only z-50 rounded-control bg-gold px-4 py-2 font-semibold text-on-accent focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+      >
+        {t.nav.skipToContent}
+      </a>
+      {navigation.state === 'loading' && (
+        <div
+          aria-hidden="true"
+          className="fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-cta"
+        />
+      )}
+      <Header />
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="flex-1 focus:outline-none">
+        <Container className="py-6 sm:py-10">
+          <Outlet />
+        </Container>
+      </main>
+      <Footer />
+      <ScrollRestoration />
+    </div>
+  );
+}

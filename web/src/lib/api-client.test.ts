@@ -1,0 +1,103 @@
+import * as z from 'zod/mini';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, apiGet, buildApiUrl, configureApi, shouldRetry } from './api-client';
+
+const itemSchema = z.object({ name: z.string() });
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+describe('api client', () => {
+  const fetchMock = vi.fn<typeof fetch>();
+
+  beforeEach(() => {
+    configureApi({ baseUrl: '/api/' });
+    vi.stubGlobal('fetch', fetchMock);
+  });
+
+  afterEach(() => {
+    fetchMock.mockReset();
+    vi.unstubAllGlobals();
+  });
+
+  it('builds URLs under the configured base and drops empty params', () => {
+    expect(buildApiUrl('/products', { q: 'canva', category: '', page: 2, featured: true })).toBe(
+      '/api/products?q=canva&page=2&featured=true',
+    );
+    configureApi({ baseUrl: 'https://api.example.com/v1' });
+    expect(buildApiUrl('/categories')).toBe('https://api.example.com/v1/categories');
+  });
+
+  it('sends Accept-Language and returns the parsed body', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(200, { name: 'Canva Pro', extra: 1 }));
+    const result = await apiGet('/products/canva', itemSchema, { lang: 'en' });
+    expect(result).toEqual({ name: 'Canva Pro' });
+    const [, init] = fetchMock.mock.calls[0] ?? [];
+    expect(new Headers(init?.headers).get('Accept-Language')).toBe('en');
+  });
+
+  it('parses the error envelope into a typed ApiError', async () => {
+    fetchMock.mockResolvedValue(
+      jsonResponse(400, {
+        error: {
+          code: 'invalid_query',
+          message: 'Urutan tidak dikenal',
+          fields: { sort: 'harus salah satu dari featured, newest' },
+        },
+      }),
+    );
+    const error = await apiGet('/products', itemSchema, { lang: 'id' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const apiError = error as ApiError;
+    expect(apiError.status).toBe(400);
+    expect(apiError.code).toBe('invalid_query');
+    expect(apiError.message).toBe('Urutan tidak dikenal');
+    expect(apiError.fields).toEqual({ sort: 'harus salah satu dari featured, newest' });
+    expect(apiError.fromServer).toBe(true);
+    expect(shouldRetry(0, apiError)).toBe(false);
+  });
+
+  it('recognises a 404 envelope as not found', async () => {
+    fetchMock.mockResolvedValue(
+      jsonResponse(404, { error: { code: 'not_found', message: 'Produk tidak ditemukan' } }),
+    );
+    const error = (await apiGet('/products/x', itemSchema, { lang: 'id' }).catch(
+      (e: unknown) => e,
+    )) as ApiError;
+    expect(error.isNotFound).toBe(true);
+    expect(error.fields).toEqual({});
+  });
+
+  it('handles a non-JSON error body', async () => {
+    fetchMock.mockResolvedValue(new Response('<html>Bad gateway</html>', { status: 502 }));
+    const error = (await apiGet('/products', itemSchema, { lang: 'id' }).catch(
+      (e: unknown) => e,
+    )) as ApiError;
+    expect(error.status).toBe(502);
+    expect(error.code).toBe('http_error');
+    expect(error.fromServer).toBe(false);
+    expect(shouldRetry(0, error)).toBe(true);
+    expect(shouldRetry(1, error)).toBe(false);
+  });
+
+  it('reports network failures with status 0', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
+    const error = (await apiGet('/products', itemSchema, { lang: 'id' }).catch(
+      (e: unknown) => e,
+    )) as ApiError;
+    expect(error.status).toBe(0);
+    expect(error.code).toBe('network');
+  });
+
+  it('rejects a 2xx body that does not match the schema', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(200, { name: 42 }));
+    const error = (await apiGet('/products', itemSchema, { lang: 'id' }).catch(
+      (e: unknown) => e,
+    )) as ApiError;
+    expect(error.code).toBe('invalid_response');
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { interpolate } from './interpolate';
+import { en } from './messages/en';
+import { id } from './messages/id';
+
+/** Every leaf path of a message tree, e.g. "catalog.sort.newest". */
+function leafPaths(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null
+      ? leafPaths(value as object, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
+}
+
+function leafValues(tree: object): [string, unknown][] {
+  return leafPaths(tree).map((path) => [
+    path,
+    path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], tree),
+  ]);
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+}
+
+describe('message files', () => {
+  it('have exactly the same keys in Indonesian and English', () => {
+    expect(leafPaths(en).sort()).toEqual(leafPaths(id).sort());
+  });
+
+  it('have no empty strings', () => {
+    for (const [path, value] of [...leafValues(id), ...leafValues(en)]) {
+      expect(typeof value, path).toBe('string');
+      expect((value as string).trim(), path).not.toBe('');
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const enValues = new Map(leafValues(en));
+    for (const [path, value] of leafValues(id)) {
+      expect(placeholders(enValues.get(path) as string), path).toEqual(
+        placeholders(value as string),
+      );
+    }
+  });
+});
+
+describe('interpolate', () => {
+  it('fills placeholders and leaves unknown ones', () => {
+    expect(interpolate('Stok {count}', { count: 12 })).toBe('Stok 12');
+    expect(interpolate('{a} and {b}', { a: 'x' })).toBe('x and {b}');
+  });
+});
