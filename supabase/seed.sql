@@ -93,7 +93,7 @@ Cara pengiriman:
 - Setelah pembayaran terkonfirmasi, email dan password akun tampil di halaman lacak pesanan dan dikirim ke email kamu dalam hitungan detik
 - Simpan tautan lacak pesanan agar data akun bisa dilihat lagi kapan saja',
    null, 45000, 40000, true, true, 10,
-   'Wajib Baca: akun ini dipakai bersama. Jangan ubah password, email, nama akun, atau mengaktifkan 2FA, dan jangan menghapus percakapan pengguna lain. Pelanggaran membuat garansi hangus tanpa refund.',
+   'Akun ini dipakai bersama. Jangan ubah password, email, nama akun, atau mengaktifkan 2FA, dan jangan menghapus percakapan pengguna lain. Pelanggaran membuat garansi hangus tanpa refund.',
    '[]', 5, null, null),
 
   ('a0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000001', 'INVITE',
@@ -120,7 +120,7 @@ Cara pengiriman:
 - Buka email dari OpenAI, klik Join workspace, lalu login dengan email yang sama
 - Status undangan bisa dipantau di halaman lacak pesanan',
    null, 75000, 67000, true, true, 20,
-   'Wajib Baca: pastikan email yang kamu isi benar dan belum tergabung di workspace ChatGPT Team lain. Undangan yang terkirim ke email yang salah tidak bisa dibatalkan atau direfund.',
+   'Pastikan email yang kamu isi benar dan belum tergabung di workspace ChatGPT Team lain. Undangan yang terkirim ke email yang salah tidak bisa dibatalkan atau direfund.',
    '[{"key":"email","type":"email","required":true,"label":{"id":"Email yang akan diundang","en":"Email to invite"},"max_length":254},{"key":"note","type":"text","required":false,"label":{"id":"Catatan untuk admin","en":"Note for the admin"},"max_length":200}]',
    1, 'b0000000-0000-4000-8000-000000000001', 'team-monthly'),
 
@@ -246,7 +246,7 @@ Cara pengiriman:
 - Undangan dikirim otomatis ke Gmail tersebut, biasanya dalam beberapa menit
 - Buka email dari Google, klik Terima undangan, dan YouTube Premium langsung aktif',
    null, 15000, 13500, true, true, 40,
-   'Wajib Baca: akun Google kamu tidak boleh sedang tergabung di grup keluarga lain dan belum pernah pindah grup keluarga dalam 12 bulan terakhir. Keluar dulu dari grup keluarga lama sebelum membeli.',
+   'Akun Google kamu tidak boleh sedang tergabung di grup keluarga lain dan belum pernah pindah grup keluarga dalam 12 bulan terakhir. Keluar dulu dari grup keluarga lama sebelum membeli.',
    '[{"key":"email","type":"email","required":true,"label":{"id":"Alamat Gmail yang akan diundang","en":"Gmail address to invite"},"max_length":254}]',
    1, 'b0000000-0000-4000-8000-000000000005', 'family-monthly'),
 
@@ -287,7 +287,7 @@ Cara pengiriman:
 - Undangan paket Family dikirim otomatis ke email tersebut, biasanya dalam beberapa menit
 - Buka email dari Spotify, klik Terima undangan, lalu konfirmasi alamat yang tertera di undangan',
    null, 18000, 16000, true, false, 10,
-   'Wajib Baca: jangan keluar dari paket Family dan jangan mengubah alamat rumah yang sudah dikonfirmasi. Akun yang keluar sendiri dari paket tidak mendapat garansi.',
+   'Jangan keluar dari paket Family dan jangan mengubah alamat rumah yang sudah dikonfirmasi. Akun yang keluar sendiri dari paket tidak mendapat garansi.',
    '[{"key":"email","type":"email","required":true,"label":{"id":"Email akun Spotify yang akan diundang","en":"Spotify account email to invite"},"max_length":254}]',
    1, 'b0000000-0000-4000-8000-000000000004', 'family-monthly'),
 
@@ -365,7 +365,7 @@ Cara pengiriman:
 - Undangan tim dikirim otomatis ke email tersebut, biasanya dalam beberapa menit
 - Buka email dari Canva dan klik Gabung ke tim',
    null, 45000, 40000, true, true, 20,
-   'Wajib Baca: jangan keluar dari tim dan jangan mengundang orang lain ke tim. Akun yang keluar sendiri atau mengundang anggota lain dikeluarkan tanpa garansi.',
+   'Jangan keluar dari tim dan jangan mengundang orang lain ke tim. Akun yang keluar sendiri atau mengundang anggota lain dikeluarkan tanpa garansi.',
    '[{"key":"email","type":"email","required":true,"label":{"id":"Email akun Canva yang akan diundang","en":"Canva account email to invite"},"max_length":254},{"key":"note","type":"text","required":false,"label":{"id":"Catatan untuk admin","en":"Note for the admin"},"max_length":200}]',
    1, 'b0000000-0000-4000-8000-000000000002', 'pro-yearly'),
 
@@ -390,7 +390,7 @@ Cara pengiriman:
 
 - Bayar dengan QRIS, lalu data akun tampil di halaman lacak pesanan dan dikirim ke email kamu dalam hitungan detik',
    null, 22000, 19500, true, false, 30,
-   'Wajib Baca: jangan ubah password atau email akun, dan jangan hapus proyek milik pengguna lain. Login hanya di 1 perangkat.',
+   'Jangan ubah password atau email akun, dan jangan hapus proyek milik pengguna lain. Login hanya di 1 perangkat.',
    '[]', 5, null, null),
 
   ('a0000000-0000-4000-8000-000000000014', 'c0000000-0000-4000-8000-000000000004', 'STOCK',
@@ -613,7 +613,7 @@ Cara pengiriman:
 
 - Bayar dengan QRIS, lalu kode tampil di halaman lacak pesanan dan dikirim ke email kamu dalam hitungan detik',
    null, 67000, 63500, true, false, 70,
-   'Wajib Baca: kode ini hanya untuk akun Steam region Indonesia (saldo dalam Rupiah). Kode tidak bisa ditukar di akun region lain dan tidak bisa direfund setelah dikirim.',
+   'Kode ini hanya untuk akun Steam region Indonesia (saldo dalam Rupiah). Kode tidak bisa ditukar di akun region lain dan tidak bisa direfund setelah dikirim.',
    '[]', 10, null, null),
 
   ('a0000000-0000-4000-8000-000000000022', 'c0000000-0000-4000-8000-000000000005', 'STOCK',
@@ -666,7 +666,7 @@ Cara pengiriman:
 - Undangan dikirim otomatis ke Gmail tersebut, biasanya dalam beberapa menit
 - Buka email dari Google dan klik Terima undangan',
    null, 25000, 22000, true, false, 10,
-   'Wajib Baca: akun Google kamu tidak boleh sedang tergabung di grup keluarga lain. Saat masa aktif habis, kapasitas kembali ke 15 GB gratis, jadi pindahkan file lebih dulu jika tidak diperpanjang.',
+   'Akun Google kamu tidak boleh sedang tergabung di grup keluarga lain. Saat masa aktif habis, kapasitas kembali ke 15 GB gratis, jadi pindahkan file lebih dulu jika tidak diperpanjang.',
    '[{"key":"email","type":"email","required":true,"label":{"id":"Alamat Gmail yang akan diundang","en":"Gmail address to invite"},"max_length":254}]',
    1, 'b0000000-0000-4000-8000-000000000003', '2tb-monthly'),
 
@@ -692,7 +692,7 @@ Cara pengiriman:
 - Undangan dikirim otomatis ke Gmail tersebut, biasanya dalam beberapa menit
 - Buka email dari Google dan klik Terima undangan',
    null, 149000, 135000, true, false, 20,
-   'Wajib Baca: akun Google kamu tidak boleh sedang tergabung di grup keluarga lain dan belum pernah pindah grup keluarga dalam 12 bulan terakhir.',
+   'Akun Google kamu tidak boleh sedang tergabung di grup keluarga lain dan belum pernah pindah grup keluarga dalam 12 bulan terakhir.',
    '[{"key":"email","type":"email","required":true,"label":{"id":"Alamat Gmail yang akan diundang","en":"Gmail address to invite"},"max_length":254},{"key":"note","type":"text","required":false,"label":{"id":"Catatan untuk admin","en":"Note for the admin"},"max_length":200}]',
    1, 'b0000000-0000-4000-8000-000000000003', '2tb-yearly'),
 

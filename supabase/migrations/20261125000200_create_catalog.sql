@@ -95,7 +95,10 @@ create table public.products (
 comment on table public.products is 'What the shop sells. Prices are whole rupiah; availability is computed from stock_items or provider_accounts.';
 create index products_category_id_idx on public.products (category_id);
 create index products_provider_idx on public.products (provider_id, provider_plan);
-create index products_listing_idx on public.products (featured desc, sort_order, name) where active;
+-- Covers the default listing (featured first), so the page and its total come from the
+-- index alone.
+create index products_listing_idx on public.products (featured desc, sort_order, name, id)
+  include (category_id, type, retail_price, created_at) where active;
 create index products_search_text_idx on public.products using gin (search_text extensions.gin_trgm_ops);
 create trigger products_set_updated_at before update on public.products
   for each row execute function private.set_updated_at();
@@ -186,24 +189,7 @@ create trigger provider_accounts_set_updated_at before update on public.provider
 -- Availability, for the public catalog. Stock items and accounts stay unreadable to the
 -- API roles; these definer helpers reveal only a count and a yes/no. They are PL/pgSQL, not
 -- SQL, because Postgres before 18 plans a non-inlined SQL function's body again on every
--- call, and these run once per product shown.
-create or replace function private.stock_available(p_product_id uuid)
-returns integer
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-begin
-  return (
-    select count(*)::integer
-    from public.stock_items s
-    where s.product_id = p_product_id and s.status = 'available'
-  );
-end;
-$$;
-comment on function private.stock_available(uuid) is 'Number of stock items of a product that can be sold now.';
-
+-- call, while PL/pgSQL keeps its plans for the connection's life.
 create or replace function private.invite_can_fulfill(p_provider_id uuid, p_plan text)
 returns boolean
 language plpgsql
@@ -229,36 +215,33 @@ end;
 $$;
 comment on function private.invite_can_fulfill(uuid, text) is 'Whether an active, uncooled account of the plan has quota and a seat left now.';
 
--- One product's availability: the stock count for STOCK, can-fulfil-now for INVITE; no
--- row for a product that is not active. Definer, because the API roles may see neither
--- stock nor the provider mapping.
-create or replace function private.product_availability(p_product_id uuid)
-returns table (available boolean, stock integer)
+-- The availability of the given products, one call per page of the catalog: the number of
+-- available stock items for STOCK, whether the pool can take an invitation now for INVITE
+-- (stock null). Products that are not active are left out.
+create or replace function private.products_availability(p_product_ids uuid[])
+returns table (product_id uuid, available boolean, stock integer)
 language plpgsql
 stable
-rows 1
+rows 20
 security definer
 set search_path = ''
 as $$
-declare
-  v_product record;
-  v_stock integer;
 begin
-  select p.type, p.provider_id, p.provider_plan into v_product
+  return query
+  select p.id,
+         case when p.type = 'STOCK' then s.n > 0
+              else private.invite_can_fulfill(p.provider_id, p.provider_plan) end,
+         s.n
   from public.products p
-  where p.id = p_product_id and p.active;
-  if not found then
-    return;
-  end if;
-  if v_product.type = 'STOCK' then
-    v_stock := private.stock_available(p_product_id);
-    return query select v_stock > 0, v_stock;
-  else
-    return query select private.invite_can_fulfill(v_product.provider_id, v_product.provider_plan), null::integer;
-  end if;
+  left join lateral (
+    select count(*)::integer as n
+    from public.stock_items si
+    where si.product_id = p.id and si.status = 'available'
+  ) s on p.type = 'STOCK'
+  where p.id = any (p_product_ids) and p.active;
 end;
 $$;
-comment on function private.product_availability(uuid) is 'Availability of one product: stock count for STOCK, can-fulfil-now for INVITE.';
+comment on function private.products_availability(uuid[]) is 'Availability of products: stock count for STOCK, can-fulfil-now for INVITE.';
 
 -- ---------------------------------------------------------------------------------------
 -- Row Level Security and grants: one policy per operation and role; nothing reachable by
@@ -303,11 +286,10 @@ create policy "no api access to provider accounts" on public.provider_accounts
 -- The search trigger runs as whoever writes the product.
 grant execute on function private.search_text(text) to service_role;
 
--- product_availability is the one definer function the API roles may call: it lives in
+-- products_availability is the one definer function the API roles may call: it lives in
 -- `private`, which the Data API does not expose, and reveals only a count and a yes/no.
 
-revoke all on function private.stock_available(uuid) from public;
 revoke all on function private.invite_can_fulfill(uuid, text) from public;
-revoke all on function private.product_availability(uuid) from public;
+revoke all on function private.products_availability(uuid[]) from public;
 grant usage on schema private to anon, authenticated, service_role;
-grant execute on function private.product_availability(uuid) to anon, authenticated, service_role;
+grant execute on function private.products_availability(uuid[]) to anon, authenticated, service_role;

@@ -6,8 +6,8 @@ use serde_json::{json, Value};
 
 use crate::{
     fixtures::{
-        account, add_stock, category, invite_product, provider, stock_product, AccountStatus,
-        Product, Provider, StockStatus,
+        account, add_stock, category, invite_product, provider, stock_product, AccountStatus, Product, Provider,
+        StockStatus,
     },
     responses::item,
 };
@@ -19,10 +19,7 @@ async fn availability(app: &TestApp, product: &Product) -> Value {
     let listed = item(&page, &product.slug)["availability"].clone();
     let (status, detail) = app.get(&format!("/api/products/{}", product.slug)).await;
     assert_eq!(status, StatusCode::OK, "{detail}");
-    assert_eq!(
-        detail["availability"], listed,
-        "the listing and the detail disagree"
-    );
+    assert_eq!(detail["availability"], listed, "the listing and the detail disagree");
     listed
 }
 
@@ -43,10 +40,7 @@ async fn stock_count_counts_only_available_items() {
     add_stock(&app, &diamond, StockStatus::Sold, 4).await;
     add_stock(&app, &diamond, StockStatus::Disabled, 1).await;
 
-    assert_eq!(
-        availability(&app, &diamond).await,
-        json!({"available": true, "stock": 3})
-    );
+    assert_eq!(availability(&app, &diamond).await, json!({"available": true, "stock": 3}));
 }
 
 #[tokio::test]
@@ -57,10 +51,7 @@ async fn stock_of_one_product_does_not_count_for_another() {
     let empty = stock_product("empty", &games).insert(&app).await;
     add_stock(&app, &stocked, StockStatus::Available, 5).await;
 
-    assert_eq!(
-        availability(&app, &stocked).await,
-        json!({"available": true, "stock": 5})
-    );
+    assert_eq!(availability(&app, &stocked).await, json!({"available": true, "stock": 5}));
     assert_eq!(availability(&app, &empty).await, sold_out());
 }
 
@@ -91,10 +82,7 @@ async fn selling_the_last_item_makes_a_stock_product_sold_out() {
     let games = category("games").insert(&app).await;
     let diamond = stock_product("ml-diamond", &games).insert(&app).await;
     let items = add_stock(&app, &diamond, StockStatus::Available, 1).await;
-    assert_eq!(
-        availability(&app, &diamond).await,
-        json!({"available": true, "stock": 1})
-    );
+    assert_eq!(availability(&app, &diamond).await, json!({"available": true, "stock": 1}));
 
     sqlx::query("update public.stock_items set status = 'sold', sold_at = now() where id = $1")
         .bind(items[0].id)
@@ -110,9 +98,7 @@ async fn selling_the_last_item_makes_a_stock_product_sold_out() {
 
 async fn team_product(app: &TestApp, openai: &Provider) -> Product {
     let ai = category("ai").insert(app).await;
-    invite_product("chatgpt-team", &ai, openai, "team")
-        .insert(app)
-        .await
+    invite_product("chatgpt-team", &ai, openai, "team").insert(app).await
 }
 
 fn invite_open() -> Value {
@@ -128,11 +114,7 @@ async fn invite_product_is_available_with_an_active_account_that_has_quota_and_s
     let app = TestApp::spawn().await;
     let openai = provider("openai").insert(&app).await;
     let product = team_product(&app, &openai).await;
-    account(&openai, "team")
-        .quota(10, 9)
-        .seats(5, 4)
-        .insert(&app)
-        .await;
+    account(&openai, "team").quota(10, 9).seats(5, 4).insert(&app).await;
 
     assert_eq!(availability(&app, &product).await, invite_open());
 }
@@ -151,14 +133,8 @@ async fn invite_product_is_unavailable_when_every_account_is_cooling_down() {
     let app = TestApp::spawn().await;
     let openai = provider("openai").insert(&app).await;
     let product = team_product(&app, &openai).await;
-    account(&openai, "team")
-        .cooldown_minutes(30)
-        .insert(&app)
-        .await;
-    account(&openai, "team")
-        .cooldown_minutes(1)
-        .insert(&app)
-        .await;
+    account(&openai, "team").cooldown_minutes(30).insert(&app).await;
+    account(&openai, "team").cooldown_minutes(1).insert(&app).await;
 
     assert_eq!(availability(&app, &product).await, invite_closed());
 }
@@ -168,10 +144,7 @@ async fn invite_product_is_available_again_once_a_cooldown_has_passed() {
     let app = TestApp::spawn().await;
     let openai = provider("openai").insert(&app).await;
     let product = team_product(&app, &openai).await;
-    account(&openai, "team")
-        .cooldown_minutes(-1)
-        .insert(&app)
-        .await;
+    account(&openai, "team").cooldown_minutes(-1).insert(&app).await;
 
     assert_eq!(availability(&app, &product).await, invite_open());
 }
@@ -192,10 +165,7 @@ async fn quota_used_on_an_earlier_day_does_not_count_today() {
     let app = TestApp::spawn().await;
     let openai = provider("openai").insert(&app).await;
     let product = team_product(&app, &openai).await;
-    account(&openai, "team")
-        .quota_used_days_ago(10, 10, 1)
-        .insert(&app)
-        .await;
+    account(&openai, "team").quota_used_days_ago(10, 10, 1).insert(&app).await;
 
     assert_eq!(availability(&app, &product).await, invite_open());
 }
@@ -206,11 +176,7 @@ async fn invite_product_is_unavailable_when_every_account_has_no_seat_left() {
     let openai = provider("openai").insert(&app).await;
     let product = team_product(&app, &openai).await;
     account(&openai, "team").seats(5, 5).insert(&app).await;
-    account(&openai, "team")
-        .seats(1, 1)
-        .quota_used_days_ago(10, 10, 2)
-        .insert(&app)
-        .await;
+    account(&openai, "team").seats(1, 1).quota_used_days_ago(10, 10, 2).insert(&app).await;
 
     assert_eq!(availability(&app, &product).await, invite_closed());
 }
@@ -220,14 +186,8 @@ async fn invite_product_is_unavailable_when_its_accounts_are_disabled_or_parked(
     let app = TestApp::spawn().await;
     let openai = provider("openai").insert(&app).await;
     let product = team_product(&app, &openai).await;
-    account(&openai, "team")
-        .status(AccountStatus::Disabled)
-        .insert(&app)
-        .await;
-    account(&openai, "team")
-        .status(AccountStatus::Parked)
-        .insert(&app)
-        .await;
+    account(&openai, "team").status(AccountStatus::Disabled).insert(&app).await;
+    account(&openai, "team").status(AccountStatus::Parked).insert(&app).await;
 
     assert_eq!(availability(&app, &product).await, invite_closed());
 }
@@ -259,23 +219,13 @@ async fn one_usable_account_among_unusable_ones_is_enough() {
     let app = TestApp::spawn().await;
     let openai = provider("openai").insert(&app).await;
     let product = team_product(&app, &openai).await;
-    account(&openai, "team")
-        .cooldown_minutes(60)
-        .insert(&app)
-        .await;
+    account(&openai, "team").cooldown_minutes(60).insert(&app).await;
     account(&openai, "team").quota(5, 5).insert(&app).await;
     account(&openai, "team").seats(2, 2).insert(&app).await;
-    account(&openai, "team")
-        .status(AccountStatus::Parked)
-        .insert(&app)
-        .await;
+    account(&openai, "team").status(AccountStatus::Parked).insert(&app).await;
     assert_eq!(availability(&app, &product).await, invite_closed());
 
-    account(&openai, "team")
-        .quota(5, 4)
-        .seats(2, 1)
-        .insert(&app)
-        .await;
+    account(&openai, "team").quota(5, 4).seats(2, 1).insert(&app).await;
 
     assert_eq!(availability(&app, &product).await, invite_open());
 }

@@ -4,19 +4,14 @@ use ruangpremium_tests::{StatusCode, TestApp};
 use serde_json::json;
 
 use crate::{
-    fixtures::{
-        account, add_stock, category, invite_product, provider, stock_product, StockStatus,
-    },
+    fixtures::{account, add_stock, category, invite_product, provider, stock_product, StockStatus},
     responses::{keys, list, slugs},
 };
 
 #[tokio::test]
 async fn a_listing_item_shows_exactly_the_public_fields() {
     let app = TestApp::spawn().await;
-    let streaming = category("streaming")
-        .name("Streaming Film")
-        .insert(&app)
-        .await;
+    let streaming = category("streaming").name("Streaming Film").insert(&app).await;
     let netflix = stock_product("netflix-1-bulan", &streaming)
         .name("Netflix Premium 1 Bulan")
         .short_description("Akun sharing 1 profil")
@@ -61,48 +56,19 @@ async fn an_empty_shop_lists_nothing() {
     let (status, body) = app.get("/api/products").await;
 
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(
-        body,
-        json!({"items": [], "page": 1, "page_size": 20, "total": 0})
-    );
+    assert_eq!(body, json!({"items": [], "page": 1, "page_size": 20, "total": 0}));
 }
 
 #[tokio::test]
 async fn the_default_order_is_featured_first_then_the_shops_order_then_name() {
     let app = TestApp::spawn().await;
     let games = category("games").insert(&app).await;
-    stock_product("bravo", &games)
-        .name("Bravo")
-        .insert(&app)
-        .await;
-    stock_product("alpha", &games)
-        .name("Alpha")
-        .insert(&app)
-        .await;
-    stock_product("aardvark-late", &games)
-        .name("Aardvark")
-        .sort_order(5)
-        .insert(&app)
-        .await;
-    stock_product("zulu-star", &games)
-        .name("Zulu")
-        .featured()
-        .sort_order(9)
-        .insert(&app)
-        .await;
-    stock_product("yankee-star", &games)
-        .name("Yankee")
-        .featured()
-        .sort_order(1)
-        .insert(&app)
-        .await;
-    let expected = [
-        "yankee-star",
-        "zulu-star",
-        "alpha",
-        "bravo",
-        "aardvark-late",
-    ];
+    stock_product("bravo", &games).name("Bravo").insert(&app).await;
+    stock_product("alpha", &games).name("Alpha").insert(&app).await;
+    stock_product("aardvark-late", &games).name("Aardvark").sort_order(5).insert(&app).await;
+    stock_product("zulu-star", &games).name("Zulu").featured().sort_order(9).insert(&app).await;
+    stock_product("yankee-star", &games).name("Yankee").featured().sort_order(1).insert(&app).await;
+    let expected = ["yankee-star", "zulu-star", "alpha", "bravo", "aardvark-late"];
 
     let (by_default, _) = list(&app, "/api/products").await;
     let (featured, _) = list(&app, "/api/products?sort=featured").await;
@@ -115,34 +81,14 @@ async fn the_default_order_is_featured_first_then_the_shops_order_then_name() {
 async fn newest_sort_puts_the_most_recently_created_first() {
     let app = TestApp::spawn().await;
     let games = category("games").insert(&app).await;
-    stock_product("week-old", &games)
-        .name("Alpha")
-        .created_hours_ago(24 * 7)
-        .insert(&app)
-        .await;
-    stock_product("fresh", &games)
-        .name("Bravo")
-        .created_hours_ago(1)
-        .insert(&app)
-        .await;
-    stock_product("featured-but-old", &games)
-        .name("Charlie")
-        .featured()
-        .created_hours_ago(24 * 30)
-        .insert(&app)
-        .await;
-    stock_product("yesterday", &games)
-        .name("Delta")
-        .created_hours_ago(24)
-        .insert(&app)
-        .await;
+    stock_product("week-old", &games).name("Alpha").created_hours_ago(24 * 7).insert(&app).await;
+    stock_product("fresh", &games).name("Bravo").created_hours_ago(1).insert(&app).await;
+    stock_product("featured-but-old", &games).name("Charlie").featured().created_hours_ago(24 * 30).insert(&app).await;
+    stock_product("yesterday", &games).name("Delta").created_hours_ago(24).insert(&app).await;
 
     let (slugs, total) = list(&app, "/api/products?sort=newest").await;
 
-    assert_eq!(
-        slugs,
-        ["fresh", "yesterday", "week-old", "featured-but-old"]
-    );
+    assert_eq!(slugs, ["fresh", "yesterday", "week-old", "featured-but-old"]);
     assert_eq!(total, 4);
 }
 
@@ -150,43 +96,17 @@ async fn newest_sort_puts_the_most_recently_created_first() {
 async fn price_asc_sort_puts_the_cheapest_first_and_breaks_ties_by_name() {
     let app = TestApp::spawn().await;
     let games = category("games").insert(&app).await;
-    stock_product("mid", &games)
-        .name("Mid")
-        .price(50_000)
-        .featured()
-        .insert(&app)
-        .await;
-    stock_product("cheap", &games)
-        .name("Cheap")
-        .price(10_000)
-        .insert(&app)
-        .await;
-    stock_product("dear", &games)
-        .name("Dear")
-        .price(250_000)
-        .insert(&app)
-        .await;
-    stock_product("mid-b", &games)
-        .name("Bravo mid")
-        .price(50_000)
-        .insert(&app)
-        .await;
-    stock_product("mid-a", &games)
-        .name("Alpha mid")
-        .price(50_000)
-        .insert(&app)
-        .await;
+    stock_product("mid", &games).name("Mid").price(50_000).featured().insert(&app).await;
+    stock_product("cheap", &games).name("Cheap").price(10_000).insert(&app).await;
+    stock_product("dear", &games).name("Dear").price(250_000).insert(&app).await;
+    stock_product("mid-b", &games).name("Bravo mid").price(50_000).insert(&app).await;
+    stock_product("mid-a", &games).name("Alpha mid").price(50_000).insert(&app).await;
 
     let (status, body) = app.get("/api/products?sort=price_asc").await;
 
     assert_eq!(status, StatusCode::OK);
     assert_eq!(slugs(&body), ["cheap", "mid-a", "mid-b", "mid", "dear"]);
-    let prices: Vec<i64> = body["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|i| i["price"].as_i64())
-        .collect();
+    let prices: Vec<i64> = body["items"].as_array().into_iter().flatten().filter_map(|i| i["price"].as_i64()).collect();
     assert_eq!(prices, [10_000, 50_000, 50_000, 50_000, 250_000]);
 }
 
@@ -194,27 +114,10 @@ async fn price_asc_sort_puts_the_cheapest_first_and_breaks_ties_by_name() {
 async fn price_desc_sort_puts_the_dearest_first_and_breaks_ties_by_name() {
     let app = TestApp::spawn().await;
     let games = category("games").insert(&app).await;
-    stock_product("mid", &games)
-        .name("Mid")
-        .price(50_000)
-        .insert(&app)
-        .await;
-    stock_product("cheap", &games)
-        .name("Cheap")
-        .price(10_000)
-        .featured()
-        .insert(&app)
-        .await;
-    stock_product("dear", &games)
-        .name("Dear")
-        .price(250_000)
-        .insert(&app)
-        .await;
-    stock_product("mid-a", &games)
-        .name("Alpha mid")
-        .price(50_000)
-        .insert(&app)
-        .await;
+    stock_product("mid", &games).name("Mid").price(50_000).insert(&app).await;
+    stock_product("cheap", &games).name("Cheap").price(10_000).featured().insert(&app).await;
+    stock_product("dear", &games).name("Dear").price(250_000).insert(&app).await;
+    stock_product("mid-a", &games).name("Alpha mid").price(50_000).insert(&app).await;
 
     let (slugs, _) = list(&app, "/api/products?sort=price_desc").await;
 
@@ -225,36 +128,20 @@ async fn price_desc_sort_puts_the_dearest_first_and_breaks_ties_by_name() {
 async fn page_two_holds_the_next_items_and_total_counts_every_match() {
     let app = TestApp::spawn().await;
     let games = category("games").insert(&app).await;
-    for (slug, price) in [
-        ("p1", 10_000),
-        ("p2", 20_000),
-        ("p3", 30_000),
-        ("p4", 40_000),
-        ("p5", 50_000),
-    ] {
+    for (slug, price) in [("p1", 10_000), ("p2", 20_000), ("p3", 30_000), ("p4", 40_000), ("p5", 50_000)] {
         stock_product(slug, &games).price(price).insert(&app).await;
     }
 
     let (s1, b1) = app.get("/api/products?sort=price_asc&page_size=2").await;
-    let (s2, b2) = app
-        .get("/api/products?sort=price_asc&page_size=2&page=2")
-        .await;
-    let (s3, b3) = app
-        .get("/api/products?sort=price_asc&page_size=2&page=3")
-        .await;
+    let (s2, b2) = app.get("/api/products?sort=price_asc&page_size=2&page=2").await;
+    let (s3, b3) = app.get("/api/products?sort=price_asc&page_size=2&page=3").await;
 
-    assert_eq!(
-        (s1, s2, s3),
-        (StatusCode::OK, StatusCode::OK, StatusCode::OK)
-    );
+    assert_eq!((s1, s2, s3), (StatusCode::OK, StatusCode::OK, StatusCode::OK));
     assert_eq!(slugs(&b1), ["p1", "p2"]);
     assert_eq!(slugs(&b2), ["p3", "p4"]);
     assert_eq!(slugs(&b3), ["p5"]);
     for (page, body) in [(1, &b1), (2, &b2), (3, &b3)] {
-        assert_eq!(
-            (&body["page"], &body["page_size"], &body["total"]),
-            (&json!(page), &json!(2), &json!(5))
-        );
+        assert_eq!((&body["page"], &body["page_size"], &body["total"]), (&json!(page), &json!(2), &json!(5)));
     }
 }
 
@@ -270,14 +157,8 @@ async fn a_page_past_the_end_is_empty_but_reports_the_total() {
     let (_, far) = app.get("/api/products?page=10000&page_size=100").await;
 
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(
-        body,
-        json!({"items": [], "page": 2, "page_size": 3, "total": 3})
-    );
-    assert_eq!(
-        far,
-        json!({"items": [], "page": 10000, "page_size": 100, "total": 3})
-    );
+    assert_eq!(body, json!({"items": [], "page": 2, "page_size": 3, "total": 3}));
+    assert_eq!(far, json!({"items": [], "page": 10000, "page_size": 100, "total": 3}));
 }
 
 #[tokio::test]
@@ -294,14 +175,8 @@ async fn a_page_past_the_end_of_a_filtered_listing_reports_the_filtered_total() 
     let (_, nothing) = app.get("/api/products?q=nowhere&page=2").await;
 
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(
-        body,
-        json!({"items": [], "page": 5, "page_size": 20, "total": 2})
-    );
-    assert_eq!(
-        nothing,
-        json!({"items": [], "page": 2, "page_size": 20, "total": 0})
-    );
+    assert_eq!(body, json!({"items": [], "page": 5, "page_size": 20, "total": 2}));
+    assert_eq!(nothing, json!({"items": [], "page": 2, "page_size": 20, "total": 0}));
 }
 
 #[tokio::test]
@@ -314,9 +189,7 @@ async fn total_counts_every_filtered_match_while_a_page_shows_some() {
     }
     stock_product("other", &ai).price(1_500).insert(&app).await;
 
-    let (status, body) = app
-        .get("/api/products?category=games&sort=price_asc&page_size=1&page=2")
-        .await;
+    let (status, body) = app.get("/api/products?category=games&sort=price_asc&page_size=1&page=2").await;
 
     assert_eq!(status, StatusCode::OK);
     assert_eq!(slugs(&body), ["g2"]);
@@ -342,11 +215,8 @@ async fn an_invite_product_lists_with_no_stock_count() {
     let ai = category("ai").insert(&app).await;
     let openai = provider("openai").insert(&app).await;
     account(&openai, "team").insert(&app).await;
-    let chatgpt = invite_product("chatgpt-team", &ai, &openai, "team")
-        .name("ChatGPT Team")
-        .price(65_000)
-        .insert(&app)
-        .await;
+    let chatgpt =
+        invite_product("chatgpt-team", &ai, &openai, "team").name("ChatGPT Team").price(65_000).insert(&app).await;
 
     let (status, body) = app.get("/api/products").await;
 
@@ -354,10 +224,7 @@ async fn an_invite_product_lists_with_no_stock_count() {
     let item = &body["items"][0];
     assert_eq!(item["id"], json!(chatgpt.id));
     assert_eq!(item["type"], "INVITE");
-    assert_eq!(
-        item["availability"],
-        json!({"available": true, "stock": null})
-    );
+    assert_eq!(item["availability"], json!({"available": true, "stock": null}));
     assert_eq!(
         keys(item),
         [

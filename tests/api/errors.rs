@@ -93,13 +93,7 @@ async fn featured_other_than_true_or_false_is_a_400_naming_featured() {
 async fn a_category_that_is_not_a_slug_is_a_400_naming_category() {
     let app = TestApp::spawn().await;
     assert_rejected(&app, "category=Bad%20Slug", "category", CATEGORY).await;
-    assert_rejected(
-        &app,
-        &format!("category={}", urlencode("games' or 1=1 --")),
-        "category",
-        CATEGORY,
-    )
-    .await;
+    assert_rejected(&app, &format!("category={}", urlencode("games' or 1=1 --")), "category", CATEGORY).await;
 }
 
 #[tokio::test]
@@ -107,6 +101,14 @@ async fn an_unknown_parameter_is_a_400_naming_it() {
     let app = TestApp::spawn().await;
     assert_rejected(&app, "color=red", "color", UNKNOWN).await;
     assert_rejected(&app, "pageSize=10", "pageSize", UNKNOWN).await;
+}
+
+#[tokio::test]
+async fn categories_take_no_parameter_and_name_any_given() {
+    let app = TestApp::spawn().await;
+    let (status, body) = app.get("/api/categories?page=2").await;
+    assert_invalid_query(status, &body, &["page"]);
+    assert_eq!(body["error"]["fields"]["page"], UNKNOWN);
 }
 
 #[tokio::test]
@@ -130,17 +132,7 @@ async fn every_bad_parameter_is_named_at_once() {
     assert_invalid_query(
         status,
         &body,
-        &[
-            "available",
-            "category",
-            "featured",
-            "page",
-            "page_size",
-            "q",
-            "sort",
-            "type",
-            "zzz",
-        ],
+        &["available", "category", "featured", "page", "page_size", "q", "sort", "type", "zzz"],
     );
     assert_eq!(
         body["error"]["fields"],
@@ -155,9 +147,7 @@ async fn every_bad_parameter_is_named_at_once() {
 async fn errors_speak_english_when_the_request_prefers_it() {
     let app = TestApp::spawn().await;
 
-    let (status, body) = app
-        .get_in("/api/products?sort=cheap&page=0&zzz=1", Some("en"))
-        .await;
+    let (status, body) = app.get_in("/api/products?sort=cheap&page=0&zzz=1", Some("en")).await;
 
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(
@@ -215,18 +205,10 @@ async fn hostile_query_strings_never_cause_a_server_error() {
         "page=18446744073709551616",
     ] {
         let (status, body) = app.get(&format!("/api/products?{query}")).await;
-        assert!(
-            status == StatusCode::OK || status == StatusCode::BAD_REQUEST,
-            "?{query} answered {status}: {body}"
-        );
+        assert!(status == StatusCode::OK || status == StatusCode::BAD_REQUEST, "?{query} answered {status}: {body}");
         if status == StatusCode::BAD_REQUEST {
             assert_eq!(body["error"]["code"], "invalid_query", "?{query}: {body}");
-            assert!(
-                body["error"]["fields"]
-                    .as_object()
-                    .is_some_and(|f| !f.is_empty()),
-                "?{query}: {body}"
-            );
+            assert!(body["error"]["fields"].as_object().is_some_and(|f| !f.is_empty()), "?{query}: {body}");
         } else {
             assert!(body["items"].is_array(), "?{query}: {body}");
         }
@@ -237,12 +219,7 @@ async fn hostile_query_strings_never_cause_a_server_error() {
 async fn an_unknown_api_path_is_a_404_in_the_envelope() {
     let app = TestApp::spawn().await;
 
-    for path in [
-        "/api/nope",
-        "/api/products/x/y",
-        "/api/v2/products",
-        "/api/categories/games",
-    ] {
+    for path in ["/api/nope", "/api/products/x/y", "/api/v2/products", "/api/categories/games"] {
         let (status, body) = app.get(path).await;
         assert_not_found(status, &body, "Alamat API ini tidak ada.");
     }
@@ -269,22 +246,11 @@ async fn the_api_root_is_a_404_in_the_envelope() {
 async fn a_method_an_endpoint_does_not_take_is_answered_in_the_envelope() {
     let app = TestApp::spawn().await;
 
-    for (method, path) in [
-        ("POST", "/api/products"),
-        ("DELETE", "/api/categories"),
-        ("PUT", "/api/products/x"),
-    ] {
+    for (method, path) in [("POST", "/api/products"), ("DELETE", "/api/categories"), ("PUT", "/api/products/x")] {
         let response = app.raw(method, path).await;
-        assert_eq!(
-            response.status,
-            StatusCode::METHOD_NOT_ALLOWED,
-            "{method} {path}"
-        );
+        assert_eq!(response.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
         let code = response.json().map(|body| body["error"]["code"].clone());
-        assert!(
-            code.as_ref().is_some_and(|c| c.is_string()),
-            "{method} {path}: {response:?}"
-        );
+        assert!(code.as_ref().is_some_and(|c| c.is_string()), "{method} {path}: {response:?}");
     }
 }
 

@@ -93,10 +93,7 @@ pub struct ProviderBuilder {
 
 /// An active provider with the simulated adapter.
 pub fn provider(slug: &str) -> ProviderBuilder {
-    ProviderBuilder {
-        slug: slug.to_owned(),
-        active: true,
-    }
+    ProviderBuilder { slug: slug.to_owned(), active: true }
 }
 
 impl ProviderBuilder {
@@ -115,10 +112,7 @@ impl ProviderBuilder {
         .fetch_one(&app.db.pool)
         .await
         .expect("insert provider");
-        Provider {
-            id,
-            slug: self.slug,
-        }
+        Provider { id, slug: self.slug }
     }
 }
 
@@ -132,11 +126,7 @@ pub struct Product {
 
 enum Fulfillment {
     Stock,
-    Invite {
-        provider_id: Uuid,
-        plan: String,
-        input_schema: Value,
-    },
+    Invite { provider_id: Uuid, plan: String, input_schema: Value },
 }
 
 pub struct ProductBuilder {
@@ -174,20 +164,11 @@ pub fn stock_product(slug: &str, category: &Category) -> ProductBuilder {
 }
 
 /// An active INVITE product of `provider`'s `plan`, asking for an email.
-pub fn invite_product(
-    slug: &str,
-    category: &Category,
-    provider: &Provider,
-    plan: &str,
-) -> ProductBuilder {
+pub fn invite_product(slug: &str, category: &Category, provider: &Provider, plan: &str) -> ProductBuilder {
     ProductBuilder::new(
         slug,
         category,
-        Fulfillment::Invite {
-            provider_id: provider.id,
-            plan: plan.to_owned(),
-            input_schema: email_input_schema(),
-        },
+        Fulfillment::Invite { provider_id: provider.id, plan: plan.to_owned(), input_schema: email_input_schema() },
     )
 }
 
@@ -285,15 +266,11 @@ impl ProductBuilder {
     pub async fn insert(self, app: &TestApp) -> Product {
         let (product_type, provider_id, plan, input_schema) = match self.fulfillment {
             Fulfillment::Stock => ("STOCK", None, None, json!([])),
-            Fulfillment::Invite {
-                provider_id,
-                plan,
-                input_schema,
-            } => ("INVITE", Some(provider_id), Some(plan), input_schema),
+            Fulfillment::Invite { provider_id, plan, input_schema } => {
+                ("INVITE", Some(provider_id), Some(plan), input_schema)
+            }
         };
-        let reseller_price = self
-            .reseller_price
-            .unwrap_or((self.retail_price * 9 / 10).max(1));
+        let reseller_price = self.reseller_price.unwrap_or((self.retail_price * 9 / 10).max(1));
         let id: Uuid = sqlx::query_scalar(
             "insert into public.products
                (category_id, type, slug, name, short_description, description, image_url,
@@ -324,10 +301,7 @@ impl ProductBuilder {
         .fetch_one(&app.db.pool)
         .await
         .expect("insert product");
-        Product {
-            id,
-            slug: self.slug,
-        }
+        Product { id, slug: self.slug }
     }
 }
 
@@ -350,12 +324,7 @@ pub struct StockItem {
 }
 
 /// `count` stock items of `product` in `status`, each with a distinct secret.
-pub async fn add_stock(
-    app: &TestApp,
-    product: &Product,
-    status: StockStatus,
-    count: usize,
-) -> Vec<StockItem> {
+pub async fn add_stock(app: &TestApp, product: &Product, status: StockStatus, count: usize) -> Vec<StockItem> {
     let mut items = Vec::with_capacity(count);
     for _ in 0..count {
         let secret = format!("CODE-{}-{}", product.slug, Uuid::new_v4().simple());
@@ -366,18 +335,9 @@ pub async fn add_stock(
 
 /// One stock item with a known secret, encrypted and fingerprinted as the admin tools do.
 /// A reserved item holds its reservation for 15 more minutes; a sold one was sold now.
-pub async fn add_stock_item(
-    app: &TestApp,
-    product: &Product,
-    status: StockStatus,
-    secret: &str,
-) -> StockItem {
+pub async fn add_stock_item(app: &TestApp, product: &Product, status: StockStatus, secret: &str) -> StockItem {
     let id = Uuid::new_v4();
-    let slot = SecretSlot {
-        table: "stock_items",
-        column: "secret_ciphertext",
-        row_id: id,
-    };
+    let slot = SecretSlot { table: "stock_items", column: "secret_ciphertext", row_id: id };
     let ciphertext = app.config.keyring.encrypt(secret.as_bytes(), slot);
     let fingerprint = app.config.fingerprint_key.fingerprint(secret).to_vec();
     let (status, reserved, sold) = match status {
@@ -402,12 +362,7 @@ pub async fn add_stock_item(
     .execute(&app.db.pool)
     .await
     .expect("insert stock item");
-    StockItem {
-        id,
-        secret: secret.to_owned(),
-        ciphertext,
-        fingerprint,
-    }
+    StockItem { id, secret: secret.to_owned(), ciphertext, fingerprint }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -502,15 +457,8 @@ impl AccountBuilder {
 
     pub async fn insert(self, app: &TestApp) -> ProviderAccount {
         let id = Uuid::new_v4();
-        let slot = SecretSlot {
-            table: "provider_accounts",
-            column: "credentials_ciphertext",
-            row_id: id,
-        };
-        let ciphertext = app
-            .config
-            .keyring
-            .encrypt(self.credentials.as_bytes(), slot);
+        let slot = SecretSlot { table: "provider_accounts", column: "credentials_ciphertext", row_id: id };
+        let ciphertext = app.config.keyring.encrypt(self.credentials.as_bytes(), slot);
         let status = match self.status {
             AccountStatus::Active => "active",
             AccountStatus::Disabled => "disabled",
@@ -538,10 +486,6 @@ impl AccountBuilder {
         .execute(&app.db.pool)
         .await
         .expect("insert provider account");
-        ProviderAccount {
-            id,
-            credentials: self.credentials,
-            ciphertext,
-        }
+        ProviderAccount { id, credentials: self.credentials, ciphertext }
     }
 }

@@ -7,9 +7,7 @@ use ruangpremium_tests::{StatusCode, TestApp};
 use serde_json::{json, Value};
 
 use crate::{
-    fixtures::{
-        account, add_stock, category, invite_product, provider, stock_product, StockStatus,
-    },
+    fixtures::{account, add_stock, category, invite_product, provider, stock_product, StockStatus},
     responses::keys,
 };
 
@@ -42,27 +40,12 @@ fn properties(doc: &Value, name: &str) -> BTreeSet<String> {
     for part in parts {
         if let Some(part) = part["allOf"].as_array() {
             for inner in part.iter().filter_map(|p| resolve(doc, p)) {
-                names.extend(
-                    inner["properties"]
-                        .as_object()
-                        .into_iter()
-                        .flatten()
-                        .map(|(k, _)| k.clone()),
-                );
+                names.extend(inner["properties"].as_object().into_iter().flatten().map(|(k, _)| k.clone()));
             }
         }
-        names.extend(
-            part["properties"]
-                .as_object()
-                .into_iter()
-                .flatten()
-                .map(|(k, _)| k.clone()),
-        );
+        names.extend(part["properties"].as_object().into_iter().flatten().map(|(k, _)| k.clone()));
     }
-    assert!(
-        !names.is_empty(),
-        "{name} has no properties in the document"
-    );
+    assert!(!names.is_empty(), "{name} has no properties in the document");
     names
 }
 
@@ -78,10 +61,7 @@ async fn small_shop(app: &TestApp) {
     add_stock(app, &voucher, StockStatus::Available, 1).await;
     let openai = provider("openai").insert(app).await;
     account(&openai, "team").insert(app).await;
-    invite_product("chatgpt-team", &ai, &openai, "team")
-        .must_read_notice("Baca dulu")
-        .insert(app)
-        .await;
+    invite_product("chatgpt-team", &ai, &openai, "team").must_read_notice("Baca dulu").insert(app).await;
 }
 
 #[tokio::test]
@@ -94,10 +74,7 @@ async fn the_document_is_openapi_3_1_and_is_the_one_the_library_builds() {
     assert!(version.starts_with("3.1."), "openapi is {version:?}");
     assert_eq!(doc["info"]["title"], "RuangPremium API");
     assert_eq!(doc["servers"], json!([{"url": "/api"}]));
-    assert_eq!(
-        doc,
-        serde_json::to_value(shop::openapi()).expect("the document serialises")
-    );
+    assert_eq!(doc, serde_json::to_value(shop::openapi()).expect("the document serialises"));
 }
 
 #[tokio::test]
@@ -107,15 +84,9 @@ async fn the_document_describes_the_catalog_endpoints_and_their_responses() {
     let doc = served_document(&app).await;
 
     let expected = [
-        (
-            "/products",
-            vec![("200", "ProductPage"), ("400", "ErrorEnvelope")],
-        ),
-        (
-            "/products/{slug}",
-            vec![("200", "ProductDetail"), ("404", "ErrorEnvelope")],
-        ),
-        ("/categories", vec![("200", "CategoryList")]),
+        ("/products", vec![("200", "ProductPage"), ("400", "ErrorEnvelope")]),
+        ("/products/{slug}", vec![("200", "ProductDetail"), ("404", "ErrorEnvelope")]),
+        ("/categories", vec![("200", "CategoryList"), ("400", "ErrorEnvelope")]),
     ];
     for (path, responses) in expected {
         let operation = &doc["paths"][path]["get"];
@@ -132,10 +103,7 @@ async fn the_document_describes_the_catalog_endpoints_and_their_responses() {
         }
     }
     let slug = &doc["paths"]["/products/{slug}"]["get"]["parameters"][0];
-    assert_eq!(
-        (&slug["name"], &slug["in"], &slug["required"]),
-        (&json!("slug"), &json!("path"), &json!(true))
-    );
+    assert_eq!((&slug["name"], &slug["in"], &slug["required"]), (&json!("slug"), &json!("path"), &json!(true)));
 }
 
 #[tokio::test]
@@ -173,18 +141,9 @@ async fn every_schema_reference_in_the_document_resolves() {
     let mut found = Vec::new();
     references(&doc, &mut found);
 
-    assert!(
-        found.len() > 10,
-        "too few references to be the real document: {found:?}"
-    );
-    let dangling: BTreeSet<&str> = found
-        .into_iter()
-        .filter(|r| {
-            r.strip_prefix('#')
-                .and_then(|pointer| doc.pointer(pointer))
-                .is_none()
-        })
-        .collect();
+    assert!(found.len() > 10, "too few references to be the real document: {found:?}");
+    let dangling: BTreeSet<&str> =
+        found.into_iter().filter(|r| r.strip_prefix('#').and_then(|pointer| doc.pointer(pointer)).is_none()).collect();
     assert!(dangling.is_empty(), "references to nothing: {dangling:?}");
 }
 
@@ -193,10 +152,7 @@ async fn the_documented_listing_parameters_are_exactly_those_accepted() {
     let app = TestApp::spawn().await;
     small_shop(&app).await;
     let doc = served_document(&app).await;
-    let parameters = doc["paths"]["/products"]["get"]["parameters"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let parameters = doc["paths"]["/products"]["get"]["parameters"].as_array().cloned().unwrap_or_default();
     let valid = |name: &str| match name {
         "q" => "diamond",
         "category" => "games",
@@ -207,73 +163,29 @@ async fn the_documented_listing_parameters_are_exactly_those_accepted() {
         _ => "x",
     };
 
-    let names: Vec<&str> = parameters
-        .iter()
-        .filter_map(|p| p["name"].as_str())
-        .collect();
+    let names: Vec<&str> = parameters.iter().filter_map(|p| p["name"].as_str()).collect();
 
-    assert_eq!(
-        names,
-        [
-            "q",
-            "category",
-            "type",
-            "available",
-            "featured",
-            "sort",
-            "page",
-            "page_size"
-        ]
-    );
+    assert_eq!(names, ["q", "category", "type", "available", "featured", "sort", "page", "page_size"]);
     for parameter in &parameters {
         let name = parameter["name"].as_str().unwrap_or_default();
         assert_eq!(parameter["in"], "query", "{name}");
         assert_eq!(parameter["required"], false, "{name}");
-        let (status, body) = app
-            .get(&format!("/api/products?{name}={}", valid(name)))
-            .await;
-        assert_eq!(
-            status,
-            StatusCode::OK,
-            "{name} is documented but refused: {body}"
-        );
+        let (status, body) = app.get(&format!("/api/products?{name}={}", valid(name))).await;
+        assert_eq!(status, StatusCode::OK, "{name} is documented but refused: {body}");
         // Every value of a documented enum is accepted (a reference that does not resolve
         // is reported by every_schema_reference_in_the_document_resolves).
-        let schema = resolve(&doc, &parameter["schema"])
-            .cloned()
-            .unwrap_or_default();
-        for value in schema["enum"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-        {
+        let schema = resolve(&doc, &parameter["schema"]).cloned().unwrap_or_default();
+        for value in schema["enum"].as_array().into_iter().flatten().filter_map(Value::as_str) {
             let (status, body) = app.get(&format!("/api/products?{name}={value}")).await;
-            assert_eq!(
-                status,
-                StatusCode::OK,
-                "{name}={value} is documented but refused: {body}"
-            );
+            assert_eq!(status, StatusCode::OK, "{name}={value} is documented but refused: {body}");
         }
         for bound in ["minimum", "maximum"] {
             if let Some(limit) = schema[bound].as_i64() {
                 let (status, body) = app.get(&format!("/api/products?{name}={limit}")).await;
-                assert_eq!(
-                    status,
-                    StatusCode::OK,
-                    "{name}={limit} is the documented {bound} but refused: {body}"
-                );
-                let outside = if bound == "minimum" {
-                    limit - 1
-                } else {
-                    limit + 1
-                };
+                assert_eq!(status, StatusCode::OK, "{name}={limit} is the documented {bound} but refused: {body}");
+                let outside = if bound == "minimum" { limit - 1 } else { limit + 1 };
                 let (status, _) = app.get(&format!("/api/products?{name}={outside}")).await;
-                assert_eq!(
-                    status,
-                    StatusCode::BAD_REQUEST,
-                    "{name}={outside} is outside the documented {bound}"
-                );
+                assert_eq!(status, StatusCode::BAD_REQUEST, "{name}={outside} is outside the documented {bound}");
             }
         }
     }
@@ -295,18 +207,11 @@ async fn answers_carry_exactly_the_documented_properties() {
     assert_eq!(page["items"].as_array().map(Vec::len), Some(2));
     for item in page["items"].as_array().into_iter().flatten() {
         assert_eq!(key_set(item), properties(&doc, "ProductSummary"), "{item}");
-        assert_eq!(
-            key_set(&item["availability"]),
-            properties(&doc, "Availability")
-        );
+        assert_eq!(key_set(&item["availability"]), properties(&doc, "Availability"));
         assert_eq!(key_set(&item["category"]), properties(&doc, "CategoryRef"));
     }
     for detail in [&invite, &stock] {
-        assert_eq!(
-            key_set(detail),
-            properties(&doc, "ProductDetail"),
-            "{detail}"
-        );
+        assert_eq!(key_set(detail), properties(&doc, "ProductDetail"), "{detail}");
     }
     for field in invite["input_schema"].as_array().into_iter().flatten() {
         assert_eq!(key_set(field), properties(&doc, "InputField"));

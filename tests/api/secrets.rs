@@ -3,9 +3,7 @@
 
 use ruangpremium_tests::{StatusCode, TestApp};
 
-use crate::fixtures::{
-    account, add_stock_item, category, invite_product, provider, stock_product, StockStatus,
-};
+use crate::fixtures::{account, add_stock_item, category, invite_product, provider, stock_product, StockStatus};
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -16,10 +14,7 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
         }
@@ -39,44 +34,18 @@ async fn reseller_price_and_secrets_never_leave_the_server() {
     let games = category("games").insert(&app).await;
     let ai = category("ai").insert(&app).await;
     let openai = provider("openai-secret-provider").insert(&app).await;
-    let voucher = stock_product("ml-diamond", &games)
-        .price(99_999)
-        .reseller_price(77_731)
-        .featured()
-        .insert(&app)
-        .await;
-    let sold_voucher = stock_product("ff-diamond", &games)
-        .price(88_888)
-        .reseller_price(66_617)
-        .insert(&app)
-        .await;
+    let voucher =
+        stock_product("ml-diamond", &games).price(99_999).reseller_price(77_731).featured().insert(&app).await;
+    let sold_voucher = stock_product("ff-diamond", &games).price(88_888).reseller_price(66_617).insert(&app).await;
     invite_product("chatgpt-team", &ai, &openai, "plan-kept-private")
         .price(65_000)
         .reseller_price(51_239)
         .insert(&app)
         .await;
     let secrets = [
-        add_stock_item(
-            &app,
-            &voucher,
-            StockStatus::Available,
-            "ML-DIAMOND-SECRET-86-QWERTY",
-        )
-        .await,
-        add_stock_item(
-            &app,
-            &voucher,
-            StockStatus::Reserved,
-            "ML-DIAMOND-SECRET-RESERVED",
-        )
-        .await,
-        add_stock_item(
-            &app,
-            &sold_voucher,
-            StockStatus::Sold,
-            "FF-DIAMOND-SECRET-SOLD",
-        )
-        .await,
+        add_stock_item(&app, &voucher, StockStatus::Available, "ML-DIAMOND-SECRET-86-QWERTY").await,
+        add_stock_item(&app, &voucher, StockStatus::Reserved, "ML-DIAMOND-SECRET-RESERVED").await,
+        add_stock_item(&app, &sold_voucher, StockStatus::Sold, "FF-DIAMOND-SECRET-SOLD").await,
     ];
     let owner = account(&openai, "plan-kept-private")
         .credentials(r#"{"email":"owner@team.example","password":"hunter2-very-secret"}"#)
@@ -99,10 +68,7 @@ async fn reseller_price_and_secrets_never_leave_the_server() {
         "/api/products/unknown",
     ] {
         let (status, body) = app.get(path).await;
-        assert!(
-            status != StatusCode::INTERNAL_SERVER_ERROR,
-            "{path}: {body}"
-        );
+        assert!(status != StatusCode::INTERNAL_SERVER_ERROR, "{path}: {body}");
         bodies.push((path, body.to_string()));
     }
 
@@ -111,11 +77,7 @@ async fn reseller_price_and_secrets_never_leave_the_server() {
         ("TWFu".to_owned(), "TWE".to_owned(), "00ff".to_owned())
     );
     // The listings did show the products, so there was something to leak.
-    assert!(
-        bodies[0].1.contains("chatgpt-team") && bodies[0].1.contains("ml-diamond"),
-        "{}",
-        bodies[0].1
-    );
+    assert!(bodies[0].1.contains("chatgpt-team") && bodies[0].1.contains("ml-diamond"), "{}", bodies[0].1);
     let mut forbidden: Vec<String> = [
         "reseller_price",
         "provider_id",
@@ -150,10 +112,7 @@ async fn reseller_price_and_secrets_never_leave_the_server() {
     }
     for (path, body) in &bodies {
         for needle in &forbidden {
-            assert!(
-                !body.contains(needle.as_str()),
-                "{path} reveals {needle}: {body}"
-            );
+            assert!(!body.contains(needle.as_str()), "{path} reveals {needle}: {body}");
         }
     }
 }

@@ -129,6 +129,7 @@ fn with_database(url: &str, db: &str) -> String {
 pub struct TestDb {
     /// As the `postgres` role, which the API uses.
     pub url: String,
+    /// For arranging and inspecting rows; as `postgres`, so RLS does not apply.
     pub pool: PgPool,
 }
 
@@ -136,16 +137,19 @@ impl TestDb {
     pub async fn new() -> TestDb {
         let template = template();
         let name = format!("rp_t_{}_{}", unix_now(), uuid::Uuid::new_v4().simple());
-        let mut admin = PgConnection::connect(&template.admin_url.replace("{db}", "postgres"))
-            .await
-            .expect("connect as admin");
+        let mut admin =
+            PgConnection::connect(&template.admin_url.replace("{db}", "postgres")).await.expect("connect as admin");
         admin
             .execute(format!("create database {name} template {} owner postgres", template.name).as_str())
             .await
             .expect("create the test database");
         admin.close().await.ok();
         let url = migrate::with_user(&template.admin_url.replace("{db}", &name), "postgres");
-        let pool = shop::db::connect(&url, 4).await.expect("connect to the test database");
+        let pool = sqlx::postgres::PgPoolOptions::new()
+            .max_connections(4)
+            .connect(&url)
+            .await
+            .expect("connect to the test database");
         TestDb { url, pool }
     }
 }
@@ -161,7 +165,11 @@ impl TestApp {
     pub async fn spawn() -> TestApp {
         let db = TestDb::new().await;
         let config = test_config(&db.url).expect("test config");
-        let state = AppState { db: db.pool.clone(), config: std::sync::Arc::new(config.clone()) };
+        // As on Lambda behind Supabase's transaction pooler: no prepared statements.
+        let api_db = shop::db::Db::connect(&db.url, 4, config.database_prepared_statements)
+            .await
+            .expect("connect the API to the test database");
+        let state = AppState { db: api_db, config: std::sync::Arc::new(config.clone()) };
         TestApp { router: shop::api_router(state), db, config }
     }
 
@@ -213,11 +221,8 @@ impl TestApp {
         let request = Request::builder().method(method).uri(path).body(Body::empty()).expect("request");
         let response = self.router.clone().oneshot(request).await.expect("the router answers");
         let status = response.status();
-        let content_type = response
-            .headers()
-            .get(axum::http::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let content_type =
+            response.headers().get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let body = response.into_body().collect().await.expect("body").to_bytes().to_vec();
         RawResponse { status, content_type, body }
     }

@@ -44,6 +44,8 @@ test.describe('home', () => {
 
   test('a category card opens the catalog filtered by that category', async ({ page }) => {
     await page.goto('/');
+    // Let both lists load first, so the click is not aimed at a moving target.
+    await expect(page.getByTestId('product-card').first()).toBeVisible();
     const category = page.getByTestId('category-card').first();
     await expect(category).toBeVisible();
     await category.click();

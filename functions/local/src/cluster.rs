@@ -12,11 +12,8 @@ use std::{
 use anyhow::{bail, Context};
 
 /// Where to look for initdb/pg_ctl, newest first; `PG_BIN_DIR` overrides.
-const PG_BIN_CANDIDATES: &[&str] = &[
-    "/usr/lib/postgresql/17/bin",
-    "/usr/lib/postgresql/16/bin",
-    "/usr/lib/postgresql/15/bin",
-];
+const PG_BIN_CANDIDATES: &[&str] =
+    &["/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin"];
 
 /// The bootstrap superuser, as in Supabase's image.
 pub const SUPERUSER: &str = "supabase_admin";
@@ -47,13 +44,8 @@ impl Cluster {
         let bin_dir = find_bin_dir()?;
         let as_postgres_user = is_root();
         let root = absolute(root)?;
-        let cluster = Cluster {
-            bin_dir,
-            data_dir: root.join("pgdata"),
-            socket_dir: root.join("run"),
-            port,
-            as_postgres_user,
-        };
+        let cluster =
+            Cluster { bin_dir, data_dir: root.join("pgdata"), socket_dir: root.join("run"), port, as_postgres_user };
         for dir in [&cluster.socket_dir, &cluster.data_dir] {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
             if as_postgres_user {
@@ -118,17 +110,12 @@ impl Cluster {
 
     /// Stops the cluster cleanly (fast shutdown: running transactions are rolled back).
     pub fn stop(&self) -> anyhow::Result<()> {
-        self.run("pg_ctl", &["-D", path_str(&self.data_dir)?, "-m", "fast", "-w", "stop"])
-            .context("pg_ctl stop failed")
+        self.run("pg_ctl", &["-D", path_str(&self.data_dir)?, "-m", "fast", "-w", "stop"]).context("pg_ctl stop failed")
     }
 
     /// A libpq URL to `database` as `user` over the Unix socket.
     pub fn url(&self, user: &str, database: &str) -> String {
-        format!(
-            "postgresql://{user}@localhost/{database}?host={}&port={}",
-            self.socket_dir.display(),
-            self.port
-        )
+        format!("postgresql://{user}@localhost/{database}?host={}&port={}", self.socket_dir.display(), self.port)
     }
 
     /// The address a person types into psql.
@@ -150,17 +137,10 @@ impl Cluster {
     }
 
     fn run(&self, program: &str, args: &[&str]) -> anyhow::Result<()> {
-        let output = self
-            .command(program, args)
-            .current_dir("/")
-            .output()
-            .with_context(|| format!("cannot run {program}"))?;
+        let output =
+            self.command(program, args).current_dir("/").output().with_context(|| format!("cannot run {program}"))?;
         if !output.status.success() {
-            bail!(
-                "{program} exited with {}: {}",
-                output.status,
-                String::from_utf8_lossy(&output.stderr).trim()
-            );
+            bail!("{program} exited with {}: {}", output.status, String::from_utf8_lossy(&output.stderr).trim());
         }
         Ok(())
     }
@@ -189,11 +169,8 @@ pub fn is_root() -> bool {
 }
 
 fn chown_to_postgres(dir: &Path) -> anyhow::Result<()> {
-    let status = Command::new("chown")
-        .args(["-R", "postgres:postgres"])
-        .arg(dir)
-        .status()
-        .context("cannot run chown")?;
+    let status =
+        Command::new("chown").args(["-R", "postgres:postgres"]).arg(dir).status().context("cannot run chown")?;
     if !status.success() {
         bail!("cannot give {} to the postgres OS user (is the postgresql package installed?)", dir.display());
     }

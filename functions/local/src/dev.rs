@@ -22,10 +22,7 @@ pub async fn run(options: DevOptions) -> anyhow::Result<()> {
     let addr = SocketAddr::from(([127, 0, 0, 1], options.port));
     // Claim the shop's port first: failing after Postgres started would be slower and noisier.
     let listener = TcpListener::bind(addr).await.map_err(|_| {
-        anyhow::anyhow!(
-            "port {} is already in use: stop what uses it, or choose another with --port",
-            options.port
-        )
+        anyhow::anyhow!("port {} is already in use: stop what uses it, or choose another with --port", options.port)
     })?;
     std::fs::create_dir_all(&options.data_dir)
         .with_context(|| format!("cannot create {}", options.data_dir.display()))?;
@@ -68,10 +65,7 @@ async fn serve(
 
     let web_dist = absolute(&options.web_dir);
     if !web_dist.join("index.html").exists() {
-        println!(
-            "Note: {} has no built site; run `npm run build` in web/ (scripts/dev does it).",
-            web_dist.display()
-        );
+        println!("Note: {} has no built site; run `npm run build` in web/ (scripts/dev does it).", web_dist.display());
     }
     let public_url = format!("http://localhost:{}", options.port);
     let state = AppState::connect(config).await?;
@@ -87,10 +81,7 @@ async fn serve(
     println!("  Data       {}", options.data_dir.display());
     println!("Press Ctrl-C to stop.");
 
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("the server failed")?;
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.context("the server failed")?;
     println!("\nStopping…");
     Ok(())
 }
@@ -102,6 +93,8 @@ pub fn local_config(database_url: &str, data_dir: &std::path::Path) -> anyhow::R
     let secrets = secrets::load_or_create(data_dir)?;
     Config::from_lookup(|name| match name {
         "DATABASE_URL" => Some(database_url.to_owned()),
+        // A direct connection to our own cluster keeps prepared statements.
+        "DATABASE_PREPARED_STATEMENTS" => Some(std::env::var(name).unwrap_or_else(|_| "true".into())),
         _ => std::env::var(name).ok().or_else(|| secrets.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())),
     })
 }

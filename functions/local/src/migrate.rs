@@ -96,13 +96,15 @@ pub async fn apply_migrations(url: &str, project: &Path) -> anyhow::Result<Vec<S
         tx.execute(migration.sql.as_str())
             .await
             .with_context(|| format!("migration {}_{} failed", migration.version, migration.name))?;
-        sqlx::query("insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)")
-            .persistent(false)
-            .bind(&migration.version)
-            .bind(vec![migration.sql.clone()])
-            .bind(&migration.name)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)",
+        )
+        .persistent(false)
+        .bind(&migration.version)
+        .bind(vec![migration.sql.clone()])
+        .bind(&migration.name)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         applied.push(migration.version.clone());
     }

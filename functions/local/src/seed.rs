@@ -23,7 +23,8 @@ pub struct SeedSummary {
 
 pub async fn seed(url: &str, project: &Path, config: &Config) -> anyhow::Result<SeedSummary> {
     let mut conn = PgConnection::connect(url).await?;
-    let catalog = std::fs::read_to_string(project.join("supabase/seed.sql")).context("cannot read supabase/seed.sql")?;
+    let catalog =
+        std::fs::read_to_string(project.join("supabase/seed.sql")).context("cannot read supabase/seed.sql")?;
     conn.execute(catalog.as_str()).await.context("supabase/seed.sql failed")?;
 
     let mut tx = conn.begin().await?;
@@ -101,10 +102,19 @@ pub async fn seed(url: &str, project: &Path, config: &Config) -> anyhow::Result<
 
 /// A code shaped like what the product sells.
 fn demo_secret(slug: &str) -> String {
-    if slug.contains("chatgpt") || slug.contains("netflix") || slug.contains("capcut") || slug.contains("spotify")
-        || slug.contains("prime") || slug.contains("vidio") || slug.contains("disney")
+    if slug.contains("chatgpt")
+        || slug.contains("netflix")
+        || slug.contains("capcut")
+        || slug.contains("spotify")
+        || slug.contains("prime")
+        || slug.contains("vidio")
+        || slug.contains("disney")
     {
-        format!("email: demo-{}@akun.ruangpremium.local\npassword: {}", random_token(8).to_lowercase(), random_token(14))
+        format!(
+            "email: demo-{}@akun.ruangpremium.local\npassword: {}",
+            random_token(8).to_lowercase(),
+            random_token(14)
+        )
     } else {
         let raw = random_token(16).to_uppercase();
         format!("{}-{}-{}-{}", &raw[0..4], &raw[4..8], &raw[8..12], &raw[12..16])

@@ -25,14 +25,13 @@ use crate::{catalog, error, lang, AppState};
         license(name = "MIT")
     ),
     servers((url = "/api")),
+    components(schemas(catalog::ProductSort)),
     tags((name = "catalog", description = "Products, categories and availability"))
 )]
 struct ApiDoc;
 
 fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .merge(catalog::router())
-        .split_for_parts()
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(catalog::router()).split_for_parts()
 }
 
 /// The OpenAPI 3.1 document of every endpoint, from the routes themselves.
@@ -46,9 +45,12 @@ pub fn api_router(state: AppState) -> Router {
     let doc = Json(doc);
     let api = routes
         .route("/openapi.json", get(move || async move { doc.clone() }))
-        .route("/{*rest}", any(error::api_not_found));
+        .route("/{*rest}", any(error::api_not_found))
+        .method_not_allowed_fallback(error::api_method_not_allowed);
     Router::new()
         .nest("/api", api)
+        .route("/api", any(error::api_not_found))
+        .route("/api/", any(error::api_not_found))
         .route("/healthz", get(healthz))
         .layer(middleware::from_fn(lang::middleware))
         .layer(CatchPanicLayer::custom(|_| {
@@ -59,7 +61,7 @@ pub fn api_router(state: AppState) -> Router {
 
 /// Healthy when the database answers.
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    match sqlx::query("select 1").persistent(false).execute(&state.db).await {
+    match state.db.query("select 1").execute(state.db.pool()).await {
         Ok(_) => (StatusCode::OK, Json(json!({"status": "ok"}))),
         Err(err) => {
             tracing::error!(error = %err, "health check: database unreachable");

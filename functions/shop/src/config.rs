@@ -14,6 +14,10 @@ pub struct Config {
     pub database_url: Secret,
     /// `DATABASE_POOL_SIZE`: connections per process (default 10; 1–2 on Lambda).
     pub database_pool_size: u32,
+    /// `DATABASE_PREPARED_STATEMENTS`: `true` for a direct or session-mode connection,
+    /// `false` (the default, always safe) behind a transaction-mode pooler such as
+    /// Supabase's on port 6543.
+    pub database_prepared_statements: bool,
     /// `ENCRYPTION_KEYS`: `id:base64key[,id:base64key…]`, 32-byte AES-256 keys, the first one
     /// encrypts, all decrypt (so older keys keep working after a rotation).
     pub keyring: Keyring,
@@ -43,11 +47,16 @@ impl Config {
                 .filter(|n| (1..=200).contains(n))
                 .with_context(|| format!("DATABASE_POOL_SIZE must be 1–200, got {v:?}"))?,
         };
+        let database_prepared_statements = match lookup("DATABASE_PREPARED_STATEMENTS").as_deref().map(str::trim) {
+            None | Some("") | Some("false") => false,
+            Some("true") => true,
+            Some(other) => bail!("DATABASE_PREPARED_STATEMENTS must be true or false, got {other:?}"),
+        };
         Ok(Config {
             database_url: Secret(required("DATABASE_URL")?),
             database_pool_size,
-            keyring: Keyring::parse(&required("ENCRYPTION_KEYS")?)
-                .context("ENCRYPTION_KEYS is invalid")?,
+            database_prepared_statements,
+            keyring: Keyring::parse(&required("ENCRYPTION_KEYS")?).context("ENCRYPTION_KEYS is invalid")?,
             fingerprint_key: FingerprintKey::parse(&required("FINGERPRINT_KEY")?)
                 .context("FINGERPRINT_KEY is invalid")?,
         })
@@ -59,6 +68,7 @@ impl fmt::Debug for Config {
         f.debug_struct("Config")
             .field("database_url", &self.database_url)
             .field("database_pool_size", &self.database_pool_size)
+            .field("database_prepared_statements", &self.database_prepared_statements)
             .field("keyring", &self.keyring)
             .finish_non_exhaustive()
     }

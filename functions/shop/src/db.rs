@@ -1,28 +1,77 @@
-//! Connections to Postgres, set up as production needs them: Supabase's pooler in
-//! transaction mode allows no prepared statement across transactions, so the statement
-//! cache is off and every query is sent unnamed (`persistent(false)`), and every request
-//! runs in one explicit transaction. Tests use exactly these settings.
+//! Connections to Postgres. Every request runs in one explicit transaction. Whether
+//! statements are prepared and cached depends on how the database is reached:
+//! Supabase's pooler in transaction mode (port 6543, the usual choice for Lambda) allows no
+//! prepared statement across transactions, so there every query is sent unnamed and
+//! planned each time; a direct or session-mode connection keeps prepared statements, which
+//! saves Postgres the planning. `DATABASE_PREPARED_STATEMENTS` chooses; queries go through
+//! [`Db::query`] and friends so the choice is made in one place.
 
 use std::{str::FromStr, time::Duration};
 
 use anyhow::Context;
 use sqlx::{
-    postgres::{PgConnectOptions, PgPoolOptions},
-    Executor, PgPool, Postgres, Transaction,
+    postgres::{PgArguments, PgConnectOptions, PgPoolOptions, PgRow},
+    query::{Query, QueryAs, QueryScalar},
+    FromRow, PgPool, Postgres, Transaction,
 };
 
-pub async fn connect(url: &str, pool_size: u32) -> anyhow::Result<PgPool> {
-    let options = PgConnectOptions::from_str(url)
-        .context("DATABASE_URL is not a valid Postgres URL")?
-        .statement_cache_capacity(0)
-        .application_name("ruangpremium");
-    PgPoolOptions::new()
-        .max_connections(pool_size)
-        .min_connections(0)
-        .acquire_timeout(Duration::from_secs(5))
-        .connect_with(options)
-        .await
-        .context("could not connect to Postgres")
+/// The application's database: a pool, and how to send statements over it.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: PgPool,
+    prepared_statements: bool,
+}
+
+impl Db {
+    pub async fn connect(url: &str, pool_size: u32, prepared_statements: bool) -> anyhow::Result<Db> {
+        let options = PgConnectOptions::from_str(url)
+            .context("DATABASE_URL is not a valid Postgres URL")?
+            .statement_cache_capacity(if prepared_statements { 256 } else { 0 })
+            .application_name("ruangpremium");
+        let pool = PgPoolOptions::new()
+            .max_connections(pool_size)
+            .min_connections(0)
+            .acquire_timeout(Duration::from_secs(5))
+            .connect_with(options)
+            .await
+            .context("could not connect to Postgres")?;
+        Ok(Db { pool, prepared_statements })
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    pub fn query<'q>(&self, sql: &'q str) -> Query<'q, Postgres, PgArguments> {
+        sqlx::query(sql).persistent(self.prepared_statements)
+    }
+
+    pub fn query_as<'q, O>(&self, sql: &'q str) -> QueryAs<'q, Postgres, O, PgArguments>
+    where
+        O: for<'r> FromRow<'r, PgRow>,
+    {
+        sqlx::query_as(sql).persistent(self.prepared_statements)
+    }
+
+    pub fn query_scalar<'q, O>(&self, sql: &'q str) -> QueryScalar<'q, Postgres, O, PgArguments>
+    where
+        (O,): for<'r> FromRow<'r, PgRow>,
+    {
+        sqlx::query_scalar(sql).persistent(self.prepared_statements)
+    }
+
+    /// Opens a transaction that runs as `role`, as PostgREST would: `set local role` and
+    /// the request's JWT claims, so that `auth.uid()` and the policies behave exactly as
+    /// proven by the pgTAP tests. `begin`, the role and the claims go in one round trip
+    /// over the simple protocol.
+    pub async fn begin_as(&self, role: DbRole) -> Result<Transaction<'static, Postgres>, sqlx::Error> {
+        let statement = match role {
+            DbRole::Anon => {
+                "begin; set local role anon; select set_config('request.jwt.claims', '{\"role\":\"anon\"}', true)"
+            }
+        };
+        self.pool.begin_with(statement).await
+    }
 }
 
 /// The Postgres role a transaction runs as, and so which RLS policies guard it.
@@ -30,19 +79,4 @@ pub async fn connect(url: &str, pool_size: u32) -> anyhow::Result<PgPool> {
 pub enum DbRole {
     /// Someone who is not signed in.
     Anon,
-}
-
-/// Opens a transaction that runs as `role`, as PostgREST would: `set local role` and the
-/// request's JWT claims, so that `auth.uid()` and the policies behave exactly as proven by
-/// the pgTAP tests. Both are sent in one round trip over the simple protocol.
-pub async fn begin_as(pool: &PgPool, role: DbRole) -> Result<Transaction<'static, Postgres>, sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    let setup = match role {
-        DbRole::Anon => {
-            "set local role anon; select set_config('request.jwt.claims', '{\"role\":\"anon\"}', true)"
-        }
-    };
-    // A query without arguments goes over the simple protocol: both statements, one round trip.
-    tx.execute(setup).await?;
-    Ok(tx)
 }

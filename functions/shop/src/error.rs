@@ -46,6 +46,8 @@ pub enum ApiError {
     InvalidBody(FieldErrors),
     #[error("not found: {}", .0.en)]
     NotFound(Text),
+    #[error("method not allowed")]
+    MethodNotAllowed,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
     #[error(transparent)]
@@ -81,18 +83,14 @@ impl ApiError {
         match self {
             ApiError::InvalidQuery(_) | ApiError::InvalidBody(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Database(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn envelope(&self, lang: Lang) -> ErrorEnvelope {
         let fields = |errors: &FieldErrors| {
-            Some(
-                errors
-                    .iter()
-                    .map(|(field, text)| (field.clone(), text.in_lang(lang)))
-                    .collect(),
-            )
+            Some(errors.iter().map(|(field, text)| (field.clone(), text.in_lang(lang))).collect())
         };
         let (code, message, fields) = match self {
             ApiError::InvalidQuery(errors) => (
@@ -112,6 +110,11 @@ impl ApiError {
                 fields(errors),
             ),
             ApiError::NotFound(what) => ("not_found", what.in_lang(lang), None),
+            ApiError::MethodNotAllowed => (
+                "method_not_allowed",
+                lang.pick("Metode HTTP ini tidak didukung di alamat ini.", "This HTTP method is not supported here."),
+                None,
+            ),
             ApiError::Database(_) | ApiError::Internal(_) => (
                 "internal",
                 lang.pick(
@@ -170,10 +173,12 @@ impl From<QueryRejection> for ApiError {
     }
 }
 
+/// The answer for a known path asked with a method it does not take.
+pub async fn api_method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
 /// The answer for paths under `/api` that match no endpoint.
 pub async fn api_not_found() -> ApiError {
-    ApiError::NotFound(Text::new(
-        "Alamat API ini tidak ada.",
-        "This API address does not exist.",
-    ))
+    ApiError::NotFound(Text::new("Alamat API ini tidak ada.", "This API address does not exist."))
 }

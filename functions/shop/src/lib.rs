@@ -12,25 +12,27 @@ pub mod lang;
 
 use std::sync::Arc;
 
-use sqlx::PgPool;
-
 pub use app::{api_router, openapi};
 pub use config::Config;
 
 /// What every handler may use, built once per process (once per Lambda cold start).
 #[derive(Clone)]
 pub struct AppState {
-    pub db: PgPool,
+    pub db: db::Db,
     pub config: Arc<Config>,
 }
 
 impl AppState {
     pub async fn connect(config: Config) -> anyhow::Result<AppState> {
-        let db = db::connect(config.database_url.expose(), config.database_pool_size).await?;
+        let db = db::Db::connect(
+            config.database_url.expose(),
+            config.database_pool_size,
+            config.database_prepared_statements,
+        )
+        .await?;
         Ok(AppState { db, config: Arc::new(config) })
     }
 }
-
 
 /// Logs to stderr as one line per event, filtered by `RUST_LOG` (default `info`). Never
 /// log a secret: configuration and keys print as `***`.

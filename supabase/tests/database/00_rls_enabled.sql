@@ -123,18 +123,18 @@ select is_empty(
   'Every function in the app schemas pins its search_path.'
 );
 
--- product_availability is the one deliberate exception: it reveals only a count and a
+-- products_availability is the one deliberate exception: it reveals only a count and a
 -- yes/no from tables the API roles cannot read (see 30_availability.sql).
 select set_eq(
   $$ select name from app_functions where prosecdef and has_function_privilege('anon', oid, 'EXECUTE') $$,
-  array['private.product_availability(uuid)'],
-  'The only security definer function anon can execute is private.product_availability(uuid).'
+  array['private.products_availability(uuid[])'],
+  'The only security definer function anon can execute is private.products_availability(uuid[]).'
 );
 
 select set_eq(
   $$ select name from app_functions where prosecdef and has_function_privilege('authenticated', oid, 'EXECUTE') $$,
-  array['private.product_availability(uuid)'],
-  'The only security definer function authenticated can execute is private.product_availability(uuid).'
+  array['private.products_availability(uuid[])'],
+  'The only security definer function authenticated can execute is private.products_availability(uuid[]).'
 );
 
 -- ---------------------------------------------------------------------------------------

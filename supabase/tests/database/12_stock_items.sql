@@ -1,5 +1,5 @@
 -- stock_items: encrypted secrets of STOCK products. Only the server reads or writes them;
--- the public sees a count through private.product_availability (30_availability.sql).
+-- the public sees a count through private.products_availability (30_availability.sql).
 begin;
 \ir _helpers.psql
 select plan(29);

@@ -1,10 +1,10 @@
--- private.product_availability(product_id): what the public catalog learns about stock and
+-- private.products_availability(product_ids): what the public catalog learns about stock and
 -- provider capacity without reading stock_items or provider_accounts: a stock count for
 -- STOCK products, "can an invitation be sent now" for INVITE products, nothing for
 -- inactive ones.
 begin;
 \ir _helpers.psql
-select plan(36);
+select plan(35);
 
 -- Fixture, as postgres.
 select tests.create_user('alice@example.com', 'a11ce000-0000-4000-8000-000000000001');
@@ -86,92 +86,96 @@ from (values
 select tests.authenticate_anon();
 
 select results_eq(
-  $$ select available, stock from private.product_availability('20000000-0000-4000-8000-000000000001') $$,
+  $$ select available, stock from private.products_availability(array['20000000-0000-4000-8000-000000000001']::uuid[]) $$,
   $$ values (true, 2) $$,
   'A STOCK product is available with a count of only its available items (not reserved, sold or disabled).');
 select results_eq(
-  $$ select available, stock from private.product_availability('20000000-0000-4000-8000-000000000002') $$,
+  $$ select available, stock from private.products_availability(array['20000000-0000-4000-8000-000000000002']::uuid[]) $$,
   $$ values (false, 0) $$,
   'A STOCK product whose items are all sold or disabled is unavailable with stock 0.');
 select results_eq(
-  $$ select available, stock from private.product_availability('20000000-0000-4000-8000-000000000003') $$,
+  $$ select available, stock from private.products_availability(array['20000000-0000-4000-8000-000000000003']::uuid[]) $$,
   $$ values (false, 0) $$,
   'A STOCK product without items is unavailable with stock 0.');
 select is_empty(
-  $$ select * from private.product_availability('20000000-0000-4000-8000-000000000004') $$,
+  $$ select * from private.products_availability(array['20000000-0000-4000-8000-000000000004']::uuid[]) $$,
   'An inactive STOCK product returns no row, although it has an available item.');
 select is_empty(
-  $$ select * from private.product_availability('2fffffff-0000-4000-8000-000000000000') $$,
+  $$ select * from private.products_availability(array['2fffffff-0000-4000-8000-000000000000']::uuid[]) $$,
   'An unknown product id returns no row.');
+
+select results_eq(
+  $$ select product_id, available, stock from private.products_availability(array[
+       '20000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000002',
+       '20000000-0000-4000-8000-000000000004']::uuid[]) order by product_id $$,
+  $$ values ('20000000-0000-4000-8000-000000000001'::uuid, true, 2),
+            ('20000000-0000-4000-8000-000000000002'::uuid, false, 0) $$,
+  'A page of products at once: one row per active product, the inactive one left out.');
 
 -- ---------------------------------------------------------------------------------------
 -- INVITE, as anon.
 
 select results_eq(
-  $$ select available, stock from private.product_availability('21000000-0000-4000-8000-000000000001') $$,
+  $$ select available, stock from private.products_availability(array['21000000-0000-4000-8000-000000000001']::uuid[]) $$,
   $$ values (true, null::integer) $$,
   'An INVITE product is available when an active account of its provider and plan has seats, quota and no cooldown; it has no stock count.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000002') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000002']::uuid[]) $$,
   array[false],
   'A disabled account cannot fulfil an INVITE product.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000003') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000003']::uuid[]) $$,
   array[false],
   'A parked account cannot fulfil an INVITE product.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000004') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000004']::uuid[]) $$,
   array[false],
   'An account cooling down until a future time cannot fulfil an INVITE product.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000005') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000005']::uuid[]) $$,
   array[true],
   'An account whose cooldown has passed can fulfil an INVITE product again.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000006') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000006']::uuid[]) $$,
   array[true],
   'An account whose cooldown ends right now can fulfil an INVITE product.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000007') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000007']::uuid[]) $$,
   array[false],
   'An account with every seat taken cannot fulfil an INVITE product.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000008') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000008']::uuid[]) $$,
   array[false],
   'An account that used its whole daily quota today (WIB) cannot fulfil an INVITE product.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000009') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000009']::uuid[]) $$,
   array[true],
   'A quota used up on an earlier WIB day counts as reset.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000010') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000010']::uuid[]) $$,
   array[false],
   'An INVITE product without accounts is unavailable.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000011') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000011']::uuid[]) $$,
   array[false],
   'An account of the same plan at another provider does not count.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000012') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000012']::uuid[]) $$,
   array[false],
   'An account of the same provider on another plan does not count.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000013') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000013']::uuid[]) $$,
   array[false],
   'A healthy account of an inactive provider cannot fulfil an INVITE product.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000014') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000014']::uuid[]) $$,
   array[true],
   'One healthy account among exhausted and parked ones makes an INVITE product available.');
 select is_empty(
-  $$ select * from private.product_availability('21000000-0000-4000-8000-000000000015') $$,
+  $$ select * from private.products_availability(array['21000000-0000-4000-8000-000000000015']::uuid[]) $$,
   'An inactive INVITE product returns no row, although a healthy account exists.');
 
 -- The helpers behind it are not for the API roles.
-select throws_ok(
-  $$ select private.stock_available('20000000-0000-4000-8000-000000000001') $$,
-  '42501', 'permission denied for function stock_available',
-  'anon cannot call private.stock_available directly.');
 select throws_ok(
   $$ select private.invite_can_fulfill('30000000-0000-4000-8000-000000000001', 'ok') $$,
   '42501', 'permission denied for function invite_can_fulfill',
@@ -185,13 +189,9 @@ select throws_ok(
 select tests.authenticate_as('a11ce000-0000-4000-8000-000000000001');
 
 select results_eq(
-  $$ select available, stock from private.product_availability('20000000-0000-4000-8000-000000000001') $$,
+  $$ select available, stock from private.products_availability(array['20000000-0000-4000-8000-000000000001']::uuid[]) $$,
   $$ values (true, 2) $$,
   'A signed-in user gets the same availability as anon.');
-select throws_ok(
-  $$ select private.stock_available('20000000-0000-4000-8000-000000000001') $$,
-  '42501', 'permission denied for function stock_available',
-  'A signed-in user cannot call private.stock_available directly.');
 select throws_ok(
   $$ select private.invite_can_fulfill('30000000-0000-4000-8000-000000000001', 'ok') $$,
   '42501', 'permission denied for function invite_can_fulfill',
@@ -200,9 +200,9 @@ select throws_ok(
 select tests.authenticate_service();
 
 select results_eq(
-  $$ select available, stock from private.product_availability('20000000-0000-4000-8000-000000000001') $$,
+  $$ select available, stock from private.products_availability(array['20000000-0000-4000-8000-000000000001']::uuid[]) $$,
   $$ values (true, 2) $$,
-  'service_role can call private.product_availability too.');
+  'service_role can call private.products_availability too.');
 
 -- ---------------------------------------------------------------------------------------
 -- Availability follows the data.
@@ -214,11 +214,11 @@ where plan = 'ok' and provider_id = '30000000-0000-4000-8000-000000000001';
 select tests.authenticate_anon();
 
 select results_eq(
-  $$ select available, stock from private.product_availability('20000000-0000-4000-8000-000000000001') $$,
+  $$ select available, stock from private.products_availability(array['20000000-0000-4000-8000-000000000001']::uuid[]) $$,
   $$ values (true, 1) $$,
   'Reserving an item lowers the stock count at once.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000001') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000001']::uuid[]) $$,
   array[false],
   'Filling the last seat of the only account makes the INVITE product unavailable at once.');
 
@@ -228,7 +228,7 @@ where product_id = '20000000-0000-4000-8000-000000000001' and status in ('availa
 select tests.authenticate_anon();
 
 select results_eq(
-  $$ select available, stock from private.product_availability('20000000-0000-4000-8000-000000000001') $$,
+  $$ select available, stock from private.products_availability(array['20000000-0000-4000-8000-000000000001']::uuid[]) $$,
   $$ values (false, 0) $$,
   'Selling the last items makes the STOCK product unavailable with stock 0.');
 
@@ -242,11 +242,11 @@ select is(private.today_wib(), (now() at time zone 'Asia/Jakarta')::date,
   'With the session at UTC+14, today_wib() is the date in Jakarta.');
 select tests.authenticate_anon();
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000008') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000008']::uuid[]) $$,
   array[false],
   'With the session at UTC+14, a quota used up today (WIB) still blocks.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000009') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000009']::uuid[]) $$,
   array[true],
   'With the session at UTC+14, a quota used up yesterday (WIB) is still reset.');
 
@@ -256,11 +256,11 @@ select is(private.today_wib(), (now() at time zone 'Asia/Jakarta')::date,
   'With the session at UTC-11, today_wib() is the date in Jakarta.');
 select tests.authenticate_anon();
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000008') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000008']::uuid[]) $$,
   array[false],
   'With the session at UTC-11, a quota used up today (WIB) still blocks.');
 select results_eq(
-  $$ select available from private.product_availability('21000000-0000-4000-8000-000000000009') $$,
+  $$ select available from private.products_availability(array['21000000-0000-4000-8000-000000000009']::uuid[]) $$,
   array[true],
   'With the session at UTC-11, a quota used up yesterday (WIB) is still reset.');
 

@@ -7,7 +7,7 @@ use axum::{
 
 use super::types::{InputField, ProductDetail, ProductRow, PRODUCT_COLUMNS};
 use crate::{
-    db::{self, DbRole},
+    db::DbRole,
     error::{ApiError, ApiResult, ErrorEnvelope, Text},
     AppState,
 };
@@ -18,7 +18,7 @@ pub fn product_sql() -> String {
         "select {PRODUCT_COLUMNS}, p.description, p.must_read_notice, p.input_schema, p.max_per_order
          from public.products p
          join public.product_categories c on c.id = p.category_id
-         left join lateral private.product_availability(p.id) av on true
+         left join lateral private.products_availability(array[p.id]) av on true
          where p.slug = $1"
     )
 }
@@ -36,14 +36,19 @@ pub fn product_sql() -> String {
         (status = 404, description = "No active product has this slug", body = ErrorEnvelope),
     )
 )]
-pub async fn get_product(State(state): State<AppState>, Path(slug): Path<String>) -> ApiResult<Json<ProductDetail>> {
+pub async fn get_product(
+    State(state): State<AppState>,
+    slug: Result<Path<String>, axum::extract::rejection::PathRejection>,
+) -> ApiResult<Json<ProductDetail>> {
     let not_found = || {
         ApiError::NotFound(Text::new(
             "Produk tidak ditemukan. Mungkin sudah tidak dijual.",
             "Product not found. It may no longer be for sale.",
         ))
     };
-    if slug.len() > 120 {
+    // A slug that cannot be one (not UTF-8, a NUL, too long) names no product.
+    let Ok(Path(slug)) = slug else { return Err(not_found()) };
+    if slug.len() > 120 || slug.contains('\0') {
         return Err(not_found());
     }
     #[derive(sqlx::FromRow)]
@@ -56,8 +61,8 @@ pub async fn get_product(State(state): State<AppState>, Path(slug): Path<String>
         max_per_order: i32,
     }
     let sql = product_sql();
-    let mut tx = db::begin_as(&state.db, DbRole::Anon).await?;
-    let row: Option<Row> = sqlx::query_as(&sql).persistent(false).bind(&slug).fetch_optional(&mut *tx).await?;
+    let mut tx = state.db.begin_as(DbRole::Anon).await?;
+    let row: Option<Row> = state.db.query_as(&sql).bind(&slug).fetch_optional(&mut *tx).await?;
     tx.commit().await?;
     let row = row.ok_or_else(not_found)?;
     Ok(Json(ProductDetail {

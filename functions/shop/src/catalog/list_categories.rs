@@ -1,11 +1,17 @@
 //! `GET /api/categories`: the active categories, each with its number of active products.
 
-use axum::{extract::State, Json};
+use axum::{
+    extract::{RawQuery, State},
+    Json,
+};
 
-use super::types::{Category, CategoryList};
+use super::{
+    params::QueryParams,
+    types::{Category, CategoryList},
+};
 use crate::{
-    db::{self, DbRole},
-    error::ApiResult,
+    db::DbRole,
+    error::{ApiResult, ErrorEnvelope},
     AppState,
 };
 
@@ -16,19 +22,24 @@ use crate::{
     get,
     path = "/categories",
     tag = "catalog",
-    responses((status = 200, description = "The categories", body = CategoryList))
+    responses(
+        (status = 200, description = "The categories", body = CategoryList),
+        (status = 400, description = "A query parameter was given; this endpoint takes none", body = ErrorEnvelope),
+    )
 )]
-pub async fn list_categories(State(state): State<AppState>) -> ApiResult<Json<CategoryList>> {
-    let mut tx = db::begin_as(&state.db, DbRole::Anon).await?;
-    let items: Vec<Category> = sqlx::query_as(
-        "select c.id, c.slug, c.name, c.description, c.icon,
+pub async fn list_categories(State(state): State<AppState>, RawQuery(raw): RawQuery) -> ApiResult<Json<CategoryList>> {
+    QueryParams::parse(raw.as_deref(), &[])?.finish()?;
+    let mut tx = state.db.begin_as(DbRole::Anon).await?;
+    let items: Vec<Category> = state
+        .db
+        .query_as(
+            "select c.id, c.slug, c.name, c.description, c.icon,
                 (select count(*) from public.products p where p.category_id = c.id) as product_count
          from public.product_categories c
          order by c.sort_order, c.name",
-    )
-    .persistent(false)
-    .fetch_all(&mut *tx)
-    .await?;
+        )
+        .fetch_all(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(Json(CategoryList { items }))
 }

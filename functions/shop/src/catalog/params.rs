@@ -18,7 +18,15 @@ impl QueryParams {
         })?;
         let mut errors = FieldErrors::new();
         for (i, (name, _)) in pairs.iter().enumerate() {
-            if !known.contains(&name.as_str()) {
+            if pairs[i].1.contains('\0') {
+                errors.push((
+                    name.clone(),
+                    Text::new(
+                        "Parameter berisi karakter yang tidak valid.",
+                        "This parameter contains an invalid character.",
+                    ),
+                ));
+            } else if !known.contains(&name.as_str()) {
                 errors.push((
                     name.clone(),
                     Text::new("Parameter ini tidak dikenal.", "This parameter is not recognised."),
@@ -35,11 +43,7 @@ impl QueryParams {
 
     /// The parameter's value, or `None` when absent or blank.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.pairs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.trim())
-            .filter(|v| !v.is_empty())
+        self.pairs.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim()).filter(|v| !v.is_empty())
     }
 
     pub fn reject(&mut self, name: &str, problem: Text) {

@@ -77,8 +77,8 @@ pub struct LocalizedText {
     pub en: String,
 }
 
+/// Extra keys stored with a field are ignored here; the admin's editor validates what it writes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
 pub struct InputField {
     pub key: String,
     #[serde(rename = "type")]
@@ -149,7 +149,7 @@ impl From<ProductRow> for ProductSummary {
 }
 
 /// The columns of [`ProductRow`], for queries over `public.products p` joined with
-/// `public.product_categories c` and `private.product_availability(p.id) av`.
+/// `public.product_categories c` and `private.products_availability(…) av`.
 pub(super) const PRODUCT_COLUMNS: &str = "p.id, p.slug, p.name, p.short_description, \
     p.type as product_type, c.slug as category_slug, c.name as category_name, p.image_url, \
     p.retail_price, p.featured, av.available, av.stock";

@@ -27,11 +27,10 @@ impl Keyring {
     pub fn parse(spec: &str) -> Result<Keyring, CryptoError> {
         let mut keys: Vec<(String, Aes256Gcm)> = Vec::new();
         for entry in spec.split(',').map(str::trim).filter(|e| !e.is_empty()) {
-            let (id, material) = entry
-                .split_once(':')
-                .ok_or_else(|| CryptoError::InvalidKey("expected id:base64key".into()))?;
-            let valid_id = (1..=32).contains(&id.len())
-                && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            let (id, material) =
+                entry.split_once(':').ok_or_else(|| CryptoError::InvalidKey("expected id:base64key".into()))?;
+            let valid_id =
+                (1..=32).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
             if !valid_id {
                 return Err(CryptoError::InvalidKey(format!("bad key id {id:?}")));
             }
@@ -189,10 +188,7 @@ mod tests {
         assert_eq!(Keyring::key_id_of(&rewrapped), Some("2026-11"));
 
         let without_old = ring(&Keyring::generate_entry("2026-11"));
-        assert_eq!(
-            without_old.decrypt(&envelope, slot(row)),
-            Err(CryptoError::UnknownKey("2026-01".into()))
-        );
+        assert_eq!(without_old.decrypt(&envelope, slot(row)), Err(CryptoError::UnknownKey("2026-01".into())));
     }
 
     #[test]

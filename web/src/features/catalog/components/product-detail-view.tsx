@@ -171,9 +171,9 @@ function WhatsAppIcon() {
 function ProductDetailSkeleton({ label }: { label: string }) {
   return (
     <div role="status" aria-label={label} className="space-y-6">
-      <Skeleton className="h-4 w-48" />
+      <Skeleton className="h-5 w-48" />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)] lg:gap-8">
-        <Skeleton className="aspect-[16/9] rounded-card" />
+        <Skeleton className="aspect-[2/1] rounded-card sm:aspect-[16/9]" />
         <div className="glass space-y-4 rounded-card p-6">
           <Skeleton className="h-5 w-40 rounded-full" />
           <Skeleton className="h-8 w-3/4" />

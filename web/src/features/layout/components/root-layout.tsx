@@ -24,7 +24,13 @@ export function RootLayout() {
         />
       )}
       <Header />
-      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="flex-1 focus:outline-none">
+      {/* At least one screen tall: while a page loads, the footer stays below the
+          fold instead of jumping down when the content arrives (layout shift). */}
+      <main
+        id={MAIN_CONTENT_ID}
+        tabIndex={-1}
+        className="min-h-[calc(100dvh-4rem)] flex-1 focus:outline-none"
+      >
         <Container className="py-6 sm:py-10">
           <Outlet />
         </Container>
