@@ -52,7 +52,7 @@ test.describe('home', () => {
     await expect(page).toHaveURL(/\/products\?category=[\w-]+/);
     await catalogSettled(page);
     const slug = new URL(page.url()).searchParams.get('category') ?? '';
-    await expect(page.getByLabel('Kategori')).toHaveValue(slug);
+    await expect(page.getByRole('combobox', { name: 'Kategori' })).toHaveValue(slug);
     await expect(cards(page).first()).toBeVisible();
   });
 
@@ -125,7 +125,7 @@ test.describe('catalog', () => {
   test('category filter, available-only toggle and a shareable URL', async ({ page }) => {
     await page.goto('/products');
     await catalogSettled(page);
-    const select = page.getByLabel('Kategori');
+    const select = page.getByRole('combobox', { name: 'Kategori' });
     const options = await select.locator('option').allTextContents();
     expect(options.length, 'all + at least 4 categories').toBeGreaterThanOrEqual(5);
     const categoryName = options[1] ?? '';
@@ -148,7 +148,7 @@ test.describe('catalog', () => {
     const url = page.url();
     await page.goto(url);
     await catalogSettled(page);
-    await expect(page.getByLabel('Kategori')).toHaveValue(new URL(url).searchParams.get('category') ?? '');
+    await expect(page.getByRole('combobox', { name: 'Kategori' })).toHaveValue(new URL(url).searchParams.get('category') ?? '');
     await expect(page.getByRole('switch', { name: 'Hanya yang tersedia' })).toBeChecked();
   });
 

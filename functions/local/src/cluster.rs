@@ -5,6 +5,7 @@
 
 use std::{
     net::TcpListener,
+    os::unix::process::CommandExt,
     path::{Path, PathBuf},
     process::Command,
 };
@@ -125,15 +126,18 @@ impl Cluster {
 
     fn command(&self, program: &str, args: &[&str]) -> Command {
         let binary = self.bin_dir.join(program);
-        if self.as_postgres_user {
+        let mut cmd = if self.as_postgres_user {
             let mut cmd = Command::new("runuser");
-            cmd.args(["-u", "postgres", "--"]).arg(binary).args(args);
+            cmd.args(["-u", "postgres", "--"]).arg(binary);
             cmd
         } else {
-            let mut cmd = Command::new(binary);
-            cmd.args(args);
-            cmd
-        }
+            Command::new(binary)
+        };
+        cmd.args(args);
+        // A process group of its own, so the Ctrl-C a terminal sends to us does not reach
+        // Postgres: we stop it ourselves, cleanly, after the server has finished.
+        cmd.process_group(0);
+        cmd
     }
 
     fn run(&self, program: &str, args: &[&str]) -> anyhow::Result<()> {
@@ -147,17 +151,18 @@ impl Cluster {
 }
 
 fn find_bin_dir() -> anyhow::Result<PathBuf> {
+    let has_binaries = |dir: &PathBuf| dir.join("initdb").exists() && dir.join("pg_ctl").exists();
     if let Some(dir) = std::env::var_os("PG_BIN_DIR") {
-        return Ok(PathBuf::from(dir));
+        let dir = PathBuf::from(dir);
+        if has_binaries(&dir) {
+            return Ok(dir);
+        }
+        bail!("PG_BIN_DIR={} has no initdb and pg_ctl: point it at PostgreSQL's bin directory", dir.display());
     }
-    PG_BIN_CANDIDATES
-        .iter()
-        .map(PathBuf::from)
-        .find(|dir| dir.join("initdb").exists() && dir.join("pg_ctl").exists())
-        .context(
-            "PostgreSQL server binaries not found: install them with `sudo apt-get install postgresql-15` \
+    PG_BIN_CANDIDATES.iter().map(PathBuf::from).find(has_binaries).context(
+        "PostgreSQL server binaries not found: install them with `sudo apt-get install postgresql-15` \
              (or set PG_BIN_DIR), or run scripts/dev which does it for you",
-        )
+    )
 }
 
 pub fn is_root() -> bool {

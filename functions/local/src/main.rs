@@ -23,12 +23,13 @@ enum Command {
         /// The private Postgres cluster's TCP port (on 127.0.0.1), for psql.
         #[arg(long, default_value_t = 54322)]
         db_port: u16,
-        /// Where the cluster, its socket and the local secrets live.
-        #[arg(long, default_value = ".local/dev")]
-        data_dir: PathBuf,
-        /// The built site (`npm run build` in web/).
-        #[arg(long, default_value = "web/dist")]
-        web_dir: PathBuf,
+        /// Where the cluster, its socket and the local secrets live [default: .local/dev in
+        /// the project].
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// The built site [default: web/dist in the project; `npm run build` in web/].
+        #[arg(long)]
+        web_dir: Option<PathBuf>,
         /// Use this Postgres instead of starting a private cluster.
         #[arg(long, env = "DATABASE_URL")]
         database_url: Option<String>,
@@ -56,7 +57,15 @@ async fn main() {
     shop::init_tracing();
     let result = match Cli::parse().command {
         Command::Dev { port, db_port, data_dir, web_dir, database_url } => {
-            dev::run(dev::DevOptions { port, db_port, data_dir, web_dir, database_url }).await
+            let project = migrate::project_dir();
+            dev::run(dev::DevOptions {
+                port,
+                db_port,
+                data_dir: data_dir.unwrap_or_else(|| project.join(".local/dev")),
+                web_dir: web_dir.unwrap_or_else(|| project.join("web/dist")),
+                database_url,
+            })
+            .await
         }
         Command::Migrate { database_url } => migrate_database(&database_url).await,
         Command::Bench { seconds, connections } => tokio::task::spawn_blocking(move || {

@@ -10,9 +10,10 @@ use sqlx::{Connection, Executor, PgConnection};
 
 /// The repository's root: where `sql/`, `supabase/` and `web/` are.
 pub fn project_dir() -> PathBuf {
-    std::env::var_os("RUANGPREMIUM_PROJECT_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+    std::env::var_os("RUANGPREMIUM_PROJECT_DIR").map(PathBuf::from).unwrap_or_else(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        root.canonicalize().unwrap_or(root)
+    })
 }
 
 /// A migration file: `YYYYMMDDHHMMSS_verb_object.sql`.
