@@ -164,7 +164,7 @@ pub async fn list_products(State(state): State<AppState>, RawQuery(raw): RawQuer
     Ok(Json(ProductPage { items, page: query.page, page_size: query.page_size, total }))
 }
 
-/// The listing's query for one sort order. Parameters: $1 search pattern, $2 category slug,
+/// The listing's query for one sort order. Parameters: $1 search words, $2 category slug,
 /// $3 type, $4 available, $5 featured, $6 limit, $7 offset (the benchmark runs it as is).
 pub fn list_sql(sort: ProductSort) -> String {
     // Availability is computed for the page only, in one call, unless the caller filters on it.
