@@ -1,8 +1,8 @@
 //! The integration-test harness: a real Postgres with the real migrations, RLS and roles,
 //! and one fresh database per test, cloned from a migrated template (about 30 ms each).
 //!
-//! The cluster is the one named by `RP_TEST_ADMIN_URL` (a superuser URL; the test command
-//! passes the local stack's), or else a private one in `target/test-pg` that is started on
+//! The cluster is the one named by `RP_TEST_ADMIN_URL` (a superuser URL to its `postgres`
+//! database; the test command passes the local stack's), or else a private one in `target/test-pg` that is started on
 //! first use and kept running between runs.
 
 use std::{
@@ -14,7 +14,7 @@ use std::{
 use anyhow::Context;
 use axum::{body::Body, http::Request, Router};
 use http_body_util::BodyExt;
-use ruangpremium::{cluster::Cluster, migrate};
+use ruangpremium::{cluster::Cluster, migrate, pg_url};
 use serde_json::Value;
 use shop::{crypto::Keyring, AppState, Config};
 use sqlx::{Connection, Executor, PgConnection, PgPool};
@@ -23,7 +23,7 @@ use tower::ServiceExt;
 pub use axum::http::StatusCode;
 
 struct Template {
-    /// Superuser URL to the maintenance database, with `{db}` where the name goes.
+    /// Superuser URL to the maintenance database `postgres`.
     admin_url: String,
     name: String,
 }
@@ -50,10 +50,9 @@ async fn prepare_template() -> anyhow::Result<Template> {
         Err(_) => {
             let root = project.join("target/test-pg");
             let cluster = Cluster::start_or_reuse(&root, test_port(&root)?)?;
-            cluster.url(ruangpremium::cluster::SUPERUSER, "{db}")
+            cluster.url(ruangpremium::cluster::SUPERUSER, "postgres")
         }
     };
-    let admin_url = if admin_url.contains("{db}") { admin_url } else { with_database(&admin_url, "{db}") };
 
     // The template is named after the schema's source, so a changed migration makes a new one.
     let mut digest = 0xcbf29ce484222325u64;
@@ -66,7 +65,7 @@ async fn prepare_template() -> anyhow::Result<Template> {
     }
     let name = format!("rp_tpl_{digest:016x}");
 
-    let mut admin = PgConnection::connect(&admin_url.replace("{db}", "postgres")).await?;
+    let mut admin = PgConnection::connect(&admin_url).await?;
     admin.execute("select pg_advisory_lock(7263510982)").await?;
     let exists: bool = sqlx::query_scalar("select exists (select 1 from pg_database where datname = $1)")
         .bind(&name)
@@ -74,7 +73,7 @@ async fn prepare_template() -> anyhow::Result<Template> {
         .await?;
     if !exists {
         admin.execute(format!("create database {name}").as_str()).await?;
-        let built = migrate::prepare_database(&admin_url.replace("{db}", &name), &project).await;
+        let built = migrate::prepare_database(&pg_url::with_database(&admin_url, &name)?, &project).await;
         if let Err(err) = built {
             admin.execute(format!("drop database {name}").as_str()).await?;
             return Err(err);
@@ -112,19 +111,6 @@ fn unix_now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
-fn with_database(url: &str, db: &str) -> String {
-    // postgresql://user@host/DB?params → replace DB.
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
-    let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let path_start = base[scheme_end..].find('/').map_or(base.len(), |i| scheme_end + i);
-    let mut out = format!("{}/{db}", &base[..path_start]);
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    out
-}
-
 /// A database of its own for one test, with the schema and no data.
 pub struct TestDb {
     /// As the `postgres` role, which the API uses.
@@ -137,14 +123,15 @@ impl TestDb {
     pub async fn new() -> TestDb {
         let template = template();
         let name = format!("rp_t_{}_{}", unix_now(), uuid::Uuid::new_v4().simple());
-        let mut admin =
-            PgConnection::connect(&template.admin_url.replace("{db}", "postgres")).await.expect("connect as admin");
+        let mut admin = PgConnection::connect(&template.admin_url).await.expect("connect as admin");
         admin
             .execute(format!("create database {name} template {} owner postgres", template.name).as_str())
             .await
             .expect("create the test database");
         admin.close().await.ok();
-        let url = migrate::with_user(&template.admin_url.replace("{db}", &name), "postgres");
+        let url = pg_url::with_database(&template.admin_url, &name)
+            .and_then(|url| pg_url::with_user(&url, "postgres"))
+            .expect("the admin URL is a valid URL");
         let pool = sqlx::postgres::PgPoolOptions::new()
             .max_connections(4)
             .connect(&url)

@@ -6,7 +6,7 @@ use anyhow::Context;
 use shop::{AppState, Config};
 use tokio::net::TcpListener;
 
-use crate::{cluster::Cluster, migrate, secrets, seed, site};
+use crate::{cluster::Cluster, migrate, pg_url, secrets, seed, site};
 
 pub struct DevOptions {
     pub port: u16,
@@ -28,7 +28,7 @@ pub async fn run(options: DevOptions) -> anyhow::Result<()> {
         .with_context(|| format!("cannot create {}", options.data_dir.display()))?;
 
     let (cluster, db_url, shown_url) = match &options.database_url {
-        Some(url) => (None, url.clone(), migrate::redact_password(url)),
+        Some(url) => (None, url.clone(), pg_url::redact_password(url)),
         None => {
             let cluster = Cluster::start(&options.data_dir, options.db_port)?;
             let url = cluster.url(crate::cluster::SUPERUSER, "postgres");

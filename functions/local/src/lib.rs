@@ -5,6 +5,7 @@ pub mod bench;
 pub mod cluster;
 pub mod dev;
 pub mod migrate;
+pub mod pg_url;
 pub mod secrets;
 pub mod seed;
 pub mod site;

@@ -114,36 +114,6 @@ pub async fn apply_migrations(url: &str, project: &Path) -> anyhow::Result<Vec<S
     Ok(applied)
 }
 
-/// The same libpq URL with another user name: `postgresql://user@host/db?…`.
-pub fn with_user(url: &str, user: &str) -> String {
-    let scheme_end = url.find("://").map_or(0, |i| i + 3);
-    let authority_end = url[scheme_end..].find(['/', '?']).map_or(url.len(), |i| scheme_end + i);
-    let host = match url[scheme_end..authority_end].rfind('@') {
-        Some(at) => &url[scheme_end + at + 1..],
-        None => &url[scheme_end..],
-    };
-    format!("{}{user}@{host}", &url[..scheme_end])
-}
-
-/// The URL as it may be shown: a password, in the user part or as a `password=`
-/// parameter, replaced by `***`.
-pub fn redact_password(url: &str) -> String {
-    let scheme_end = url.find("://").map_or(0, |i| i + 3);
-    let authority_end = url[scheme_end..].find(['/', '?']).map_or(url.len(), |i| scheme_end + i);
-    let mut shown = match url[scheme_end..authority_end].rfind('@').map(|i| scheme_end + i) {
-        Some(at) => match url[scheme_end..at].find(':') {
-            Some(colon) => format!("{}:***{}", &url[..scheme_end + colon], &url[at..]),
-            None => url.to_owned(),
-        },
-        None => url.to_owned(),
-    };
-    if let Some(start) = shown.find("password=").map(|i| i + "password=".len()) {
-        let end = shown[start..].find('&').map_or(shown.len(), |i| start + i);
-        shown.replace_range(start..end, "***");
-    }
-    shown
-}
-
 /// Everything a database needs, from any URL: on a plain Postgres where we are the
 /// superuser, `sql/local/` first and then the migrations as `postgres` (as on a hosted
 /// project); on a hosted project, only the migrations. Returns the URL the app should use
@@ -151,35 +121,10 @@ pub fn redact_password(url: &str) -> String {
 pub async fn prepare_database(url: &str, project: &Path) -> anyhow::Result<(String, Vec<String>)> {
     let app_url = if is_superuser(url).await? {
         apply_platform(url, project).await?;
-        with_user(url, "postgres")
+        crate::pg_url::with_user(url, "postgres")?
     } else {
         url.to_owned()
     };
     let applied = apply_migrations(&app_url, project).await?;
     Ok((app_url, applied))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::with_user;
-
-    #[test]
-    fn passwords_are_never_shown() {
-        assert_eq!(super::redact_password("postgres://u:s3cret@h:6543/db"), "postgres://u:***@h:6543/db");
-        assert_eq!(super::redact_password("postgresql://u@h/db"), "postgresql://u@h/db");
-        assert_eq!(
-            super::redact_password("postgresql://h/db?password=x1&sslmode=require"),
-            "postgresql://h/db?password=***&sslmode=require"
-        );
-    }
-
-    #[test]
-    fn with_user_replaces_or_adds_the_user() {
-        assert_eq!(
-            with_user("postgresql://supabase_admin@localhost/db?host=/tmp/x&port=5", "postgres"),
-            "postgresql://postgres@localhost/db?host=/tmp/x&port=5"
-        );
-        assert_eq!(with_user("postgres://a:pw@h:5432/db", "postgres"), "postgres://postgres@h:5432/db");
-        assert_eq!(with_user("postgresql://localhost/db", "postgres"), "postgresql://postgres@localhost/db");
-    }
 }

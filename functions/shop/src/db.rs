@@ -65,12 +65,7 @@ impl Db {
     /// proven by the pgTAP tests. `begin`, the role and the claims go in one round trip
     /// over the simple protocol.
     pub async fn begin_as(&self, role: DbRole) -> Result<Transaction<'static, Postgres>, sqlx::Error> {
-        let statement = match role {
-            DbRole::Anon => {
-                "begin; set local role anon; select set_config('request.jwt.claims', '{\"role\":\"anon\"}', true)"
-            }
-        };
-        self.pool.begin_with(statement).await
+        self.pool.begin_with(role.begin_statement()).await
     }
 }
 
@@ -79,4 +74,15 @@ impl Db {
 pub enum DbRole {
     /// Someone who is not signed in.
     Anon,
+}
+
+impl DbRole {
+    /// `begin`, then the role and its JWT claims for the rest of the transaction.
+    pub fn begin_statement(self) -> &'static str {
+        match self {
+            DbRole::Anon => {
+                "begin; set local role anon; select set_config('request.jwt.claims', '{\"role\":\"anon\"}', true)"
+            }
+        }
+    }
 }
