@@ -139,8 +139,12 @@ test.describe('catalog', () => {
       })
       .toBe(true);
 
-    await page.getByRole('switch', { name: 'Hanya yang tersedia' }).check();
+    // The switch is controlled by the URL, so it turns on once the router has navigated:
+    // click, then wait for both (check() would demand the state change synchronously).
+    const availableOnly = page.getByRole('switch', { name: 'Hanya yang tersedia' });
+    await availableOnly.click();
     await expect(page).toHaveURL(/available=true/);
+    await expect(availableOnly).toBeChecked();
     await catalogSettled(page);
     await expect(page.locator('[data-availability="sold-out"]')).toHaveCount(0);
 
