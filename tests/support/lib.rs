@@ -223,6 +223,8 @@ pub fn test_config(database_url: &str) -> anyhow::Result<Config> {
         "DATABASE_URL" => Some(url.clone()),
         "ENCRYPTION_KEYS" => Some(keys.clone()),
         "FINGERPRINT_KEY" => Some(fingerprint.clone()),
+        // No Auth server answers here; tests that sign people in start a `TestStack`.
+        "SUPABASE_URL" => Some("http://127.0.0.1:9".to_owned()),
         _ => None,
     })
 }

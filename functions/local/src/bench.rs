@@ -66,7 +66,11 @@ fn run_with_cluster(options: &BenchOptions, cluster: &Cluster) -> anyhow::Result
         let (app_url, _) =
             migrate::prepare_database(&cluster.url(crate::cluster::SUPERUSER, "bench"), &project).await?;
         load_catalog(&app_url).await?;
-        let config = crate::dev::local_config(&app_url, &std::env::temp_dir().join("ruangpremium-bench-secrets"))?;
+        let config = crate::dev::local_config(
+            &app_url,
+            "http://localhost",
+            &std::env::temp_dir().join("ruangpremium-bench-secrets"),
+        )?;
         let mut ports = Vec::new();
         for prepared in [false, true] {
             let config = shop::Config {

@@ -53,7 +53,8 @@ async fn serve(
 ) -> anyhow::Result<()> {
     let (app_url, applied) = migrate::prepare_database(db_url, project).await?;
     let app_url = app_url.as_str();
-    let config = local_config(app_url, &options.data_dir)?;
+    let public_url = format!("http://localhost:{}", options.port);
+    let config = local_config(app_url, &public_url, &options.data_dir)?;
     let fresh = applied.len() == migrate::read_migrations(project)?.len();
     if fresh {
         let summary = seed::seed(app_url, project, &config).await?;
@@ -67,7 +68,6 @@ async fn serve(
     if !web_dist.join("index.html").exists() {
         println!("Note: {} has no built site; run `npm run build` in web/ (scripts/dev does it).", web_dist.display());
     }
-    let public_url = format!("http://localhost:{}", options.port);
     let state = AppState::connect(config).await?;
     let app = shop::api_router(state)
         .merge(site::router(&web_dist, site::SiteConfig { public_url: public_url.clone() }))
@@ -88,11 +88,13 @@ async fn serve(
 
 /// The configuration of a local run: the given database, then the environment, then the
 /// secrets generated for this data directory.
-pub fn local_config(database_url: &str, data_dir: &std::path::Path) -> anyhow::Result<Config> {
+pub fn local_config(database_url: &str, public_url: &str, data_dir: &std::path::Path) -> anyhow::Result<Config> {
     std::fs::create_dir_all(data_dir)?;
     let secrets = secrets::load_or_create(data_dir)?;
     Config::from_lookup(|name| match name {
         "DATABASE_URL" => Some(database_url.to_owned()),
+        // The local Supabase Auth is served by this same server.
+        "SUPABASE_URL" => Some(public_url.to_owned()),
         // A direct connection to our own cluster keeps prepared statements.
         "DATABASE_PREPARED_STATEMENTS" => Some(std::env::var(name).unwrap_or_else(|_| "true".into())),
         _ => std::env::var(name).ok().or_else(|| secrets.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())),

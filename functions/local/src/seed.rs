@@ -16,6 +16,41 @@ use shop::Config;
 pub const SOLD_OUT_PRODUCT: &str = "windows-11-pro-lisensi-digital";
 pub const UNSTAFFED_PROVIDER: &str = "microsoft-365-family";
 
+/// A demo account of the local shop: signs in through the local Supabase Auth like anyone.
+pub struct DemoAccount {
+    pub email: &'static str,
+    pub password: &'static str,
+    pub display_name: &'static str,
+    pub whatsapp: &'static str,
+    /// The role granted beyond `member`, if any.
+    pub role: Option<&'static str>,
+}
+
+/// Printed by `ruangpremium dev`; local only (they exist only in the demo data).
+pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
+    DemoAccount {
+        email: "admin@ruangpremium.local",
+        password: "demo-admin-2026",
+        display_name: "Admin Demo",
+        whatsapp: "+6281200000001",
+        role: Some("admin"),
+    },
+    DemoAccount {
+        email: "reseller@ruangpremium.local",
+        password: "demo-reseller-2026",
+        display_name: "Reseller Demo",
+        whatsapp: "+6281200000002",
+        role: Some("reseller"),
+    },
+    DemoAccount {
+        email: "member@ruangpremium.local",
+        password: "demo-member-2026",
+        display_name: "Member Demo",
+        whatsapp: "+6281200000003",
+        role: None,
+    },
+];
+
 pub struct SeedSummary {
     pub stock_items: usize,
     pub provider_accounts: usize,

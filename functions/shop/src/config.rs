@@ -23,6 +23,13 @@ pub struct Config {
     pub keyring: Keyring,
     /// `FINGERPRINT_KEY`: base64 32-byte HMAC key for duplicate detection of stock secrets.
     pub fingerprint_key: FingerprintKey,
+    /// `SUPABASE_URL`: the Supabase project (`https://<ref>.supabase.co`, or the local
+    /// stack's address). Access tokens are verified against its Auth's JWKS
+    /// (`<url>/auth/v1/.well-known/jwks.json`) and must be issued by `<url>/auth/v1`.
+    pub supabase_url: String,
+    /// `SUPABASE_JWT_SECRET`: only for a project still signing with the legacy shared
+    /// secret (HS256). Unset, HS256 tokens are refused.
+    pub supabase_jwt_secret: Option<Secret>,
 }
 
 impl Config {
@@ -59,6 +66,11 @@ impl Config {
             keyring: Keyring::parse(&required("ENCRYPTION_KEYS")?).context("ENCRYPTION_KEYS is invalid")?,
             fingerprint_key: FingerprintKey::parse(&required("FINGERPRINT_KEY")?)
                 .context("FINGERPRINT_KEY is invalid")?,
+            supabase_url: parse_supabase_url(&required("SUPABASE_URL")?)?,
+            supabase_jwt_secret: lookup("SUPABASE_JWT_SECRET")
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .map(Secret),
         })
     }
 }
@@ -70,7 +82,22 @@ impl fmt::Debug for Config {
             .field("database_pool_size", &self.database_pool_size)
             .field("database_prepared_statements", &self.database_prepared_statements)
             .field("keyring", &self.keyring)
+            .field("supabase_url", &self.supabase_url)
+            .field("supabase_jwt_secret", &self.supabase_jwt_secret)
             .finish_non_exhaustive()
+    }
+}
+
+/// `https://<ref>.supabase.co` without a trailing slash; http only for loopback addresses.
+fn parse_supabase_url(value: &str) -> anyhow::Result<String> {
+    let trimmed = value.trim().trim_end_matches('/');
+    let (scheme, rest) = trimmed.split_once("://").context("SUPABASE_URL must start with https://")?;
+    let host = rest.split(['/', ':']).next().unwrap_or_default();
+    let loopback = matches!(host, "localhost" | "127.0.0.1" | "[::1]");
+    match scheme {
+        "https" if !host.is_empty() => Ok(trimmed.to_owned()),
+        "http" if loopback => Ok(trimmed.to_owned()),
+        _ => bail!("SUPABASE_URL must be https://<project>.supabase.co (http only for localhost), got {value:?}"),
     }
 }
 
