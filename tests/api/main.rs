@@ -1,6 +1,7 @@
 //! The API driven in process against a real Postgres, each test in a database of its own
 //! cloned from the migrated template.
 
+mod account;
 mod availability;
 mod catalog_detail;
 mod catalog_list;
@@ -11,3 +12,5 @@ mod fixtures;
 mod openapi;
 mod responses;
 mod secrets;
+mod signing;
+mod tokens;

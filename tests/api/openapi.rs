@@ -13,7 +13,9 @@ use crate::{
 
 /// Every endpoint the API serves under `/api`, besides the document itself. A new
 /// endpoint belongs here and in the document.
-const SERVED: [&str; 3] = ["/categories", "/products", "/products/{slug}"];
+const SERVED: [&str; 4] = ["/account", "/categories", "/products", "/products/{slug}"];
+/// Documented as needing `Authorization: Bearer`; without a token they answer 401.
+const SIGNED_IN: [&str; 1] = ["/account"];
 
 async fn served_document(app: &TestApp) -> Value {
     let (status, doc) = app.get("/api/openapi.json").await;
@@ -117,7 +119,8 @@ async fn the_document_lists_exactly_the_endpoints_the_router_serves() {
     for path in &documented {
         let concrete = path.replace("{slug}", "chatgpt-team");
         let (status, body) = app.get(&format!("/api{concrete}")).await;
-        assert_eq!(status, StatusCode::OK, "GET /api{concrete} answered {body}");
+        let expected = if SIGNED_IN.contains(&path.as_str()) { StatusCode::UNAUTHORIZED } else { StatusCode::OK };
+        assert_eq!(status, expected, "GET /api{concrete} answered {body}");
     }
 }
 
@@ -222,4 +225,20 @@ async fn answers_carry_exactly_the_documented_properties() {
     }
     assert_eq!(key_set(&error), properties(&doc, "ErrorEnvelope"));
     assert_eq!(key_set(&error["error"]), properties(&doc, "ErrorBody"));
+}
+
+#[tokio::test]
+async fn signed_in_endpoints_declare_the_bearer_scheme() {
+    let app = TestApp::spawn().await;
+    let doc = served_document(&app).await;
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"],
+        json!({"type": "http", "scheme": "bearer", "bearerFormat": "JWT"})
+    );
+    for path in SIGNED_IN {
+        for (method, operation) in doc["paths"][path].as_object().expect("operations") {
+            assert_eq!(operation["security"], json!([{"bearer": []}]), "{method} {path}");
+            assert!(operation["responses"]["401"].is_object(), "{method} {path} documents its 401");
+        }
+    }
 }

@@ -22,6 +22,9 @@ use tower::ServiceExt;
 
 pub use axum::http::StatusCode;
 
+pub mod stack;
+pub use stack::{StackOptions, TestStack};
+
 struct Template {
     /// Superuser URL to the maintenance database `postgres`.
     admin_url: String,
@@ -156,7 +159,7 @@ impl TestApp {
         let api_db = shop::db::Db::connect(&db.url, 4, config.database_prepared_statements)
             .await
             .expect("connect the API to the test database");
-        let state = AppState { db: api_db, config: std::sync::Arc::new(config.clone()) };
+        let state = AppState::new(api_db, config.clone());
         TestApp { router: shop::api_router(state), db, config }
     }
 
@@ -183,6 +186,53 @@ impl TestApp {
             .with_context(|| format!("{path} answered {status} with non-JSON: {}", String::from_utf8_lossy(&bytes)))
             .expect("JSON body");
         (status, body)
+    }
+}
+
+impl TestApp {
+    /// The API over a fresh database, with `SUPABASE_URL` (and the legacy JWT secret) set so
+    /// that it verifies access tokens against that Auth server.
+    pub async fn spawn_with_auth(supabase_url: &str, jwt_secret: Option<&str>) -> TestApp {
+        let db = TestDb::new().await;
+        let mut config = test_config(&db.url).expect("test config");
+        config.supabase_url = supabase_url.trim_end_matches('/').to_owned();
+        config.supabase_jwt_secret = jwt_secret.map(|s| shop::config::Secret(s.to_owned()));
+        let api_db = shop::db::Db::connect(&db.url, 4, config.database_prepared_statements)
+            .await
+            .expect("connect the API to the test database");
+        let state = AppState::new(api_db, config.clone());
+        TestApp { router: shop::api_router(state), db, config }
+    }
+
+    /// Like [`TestApp::spawn_with_auth`], with the verifier's JWKS cache policy chosen by the test.
+    pub async fn spawn_with_jwks_policy(supabase_url: &str, policy: shop::auth::JwksPolicy) -> TestApp {
+        let db = TestDb::new().await;
+        let mut config = test_config(&db.url).expect("test config");
+        config.supabase_url = supabase_url.trim_end_matches('/').to_owned();
+        let api_db = shop::db::Db::connect(&db.url, 4, config.database_prepared_statements)
+            .await
+            .expect("connect the API to the test database");
+        let mut state = AppState::new(api_db, config.clone());
+        state.verifier = std::sync::Arc::new(shop::auth::TokenVerifier::new(&config.supabase_url, None, policy));
+        TestApp { router: shop::api_router(state), db, config }
+    }
+
+    /// Sends any request and returns the status, the headers and the JSON body (`null` when
+    /// the body is empty).
+    pub async fn send(&self, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Value) {
+        let path = request.uri().to_string();
+        let response = self.router.clone().oneshot(request).await.expect("the router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let body = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .with_context(|| format!("{path} answered {status} with non-JSON: {}", String::from_utf8_lossy(&bytes)))
+                .expect("JSON body")
+        };
+        (status, headers, body)
     }
 }
 

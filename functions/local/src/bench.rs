@@ -15,7 +15,7 @@ use std::{
 
 use anyhow::{bail, Context};
 use hdrhistogram::Histogram;
-use shop::{catalog::ProductSort, db::DbRole, AppState};
+use shop::{catalog::ProductSort, AppState};
 use sqlx::{Connection, Executor, PgConnection};
 use tokio::net::TcpListener;
 
@@ -99,7 +99,7 @@ fn run_with_cluster(options: &BenchOptions, cluster: &Cluster) -> anyhow::Result
     println!("(DATABASE_PREPARED_STATEMENTS=false, the default), and with prepared statements (direct connection).\n");
 
     // The catalog's transaction exactly as the API opens it; pgbench needs one statement a line.
-    let anon = DbRole::Anon.begin_statement().replace("; ", ";\n");
+    let anon = shop::db::ANON_BEGIN.replace("; ", ";\n");
     let endpoints = [
         Endpoint {
             name: "product by slug",

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
-use ruangpremium::{dev, migrate};
+use ruangpremium::{admin, dev, migrate};
 
 #[derive(Parser)]
 #[command(name = "ruangpremium", version, about = "RuangPremium: the digital-product shop, on one machine")]
@@ -33,11 +33,30 @@ enum Command {
         /// Use this Postgres instead of starting a private cluster.
         #[arg(long, env = "DATABASE_URL")]
         database_url: Option<String>,
+        /// New accounts must confirm their email (the link lands in /mailbox) before they
+        /// can sign in; by default they are confirmed at sign-up.
+        #[arg(long, env = "AUTH_EMAIL_CONFIRMATIONS")]
+        email_confirmations: bool,
     },
     /// Apply `sql/local/` (when connected as a superuser) and the pending migrations to a
     /// database, as `supabase db push` would.
     Migrate {
         #[arg(long, env = "DATABASE_URL")]
+        database_url: String,
+    },
+    /// Grant, revoke or show a user's roles (member, reseller, admin), by email. Takes
+    /// effect on the user's next request.
+    Admin {
+        #[command(subcommand)]
+        action: AdminAction,
+        /// The database [default: the local shop's, while `ruangpremium dev` runs].
+        #[arg(
+            long,
+            env = "DATABASE_URL",
+            default_value = "postgresql://postgres@127.0.0.1:54322/postgres",
+            global = true,
+            hide_default_value = true
+        )]
         database_url: String,
     },
     /// Benchmark the catalog read API against Postgres alone (prints figures; build with
@@ -52,11 +71,21 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum AdminAction {
+    /// Give the user a role: `ruangpremium admin grant budi@example.com admin`.
+    Grant { email: String, role: String },
+    /// Take a role away: `ruangpremium admin revoke budi@example.com reseller`.
+    Revoke { email: String, role: String },
+    /// Show the user's roles.
+    Roles { email: String },
+}
+
 #[tokio::main]
 async fn main() {
     shop::init_tracing();
     let result = match Cli::parse().command {
-        Command::Dev { port, db_port, data_dir, web_dir, database_url } => {
+        Command::Dev { port, db_port, data_dir, web_dir, database_url, email_confirmations } => {
             let project = migrate::project_dir();
             dev::run(dev::DevOptions {
                 port,
@@ -64,10 +93,20 @@ async fn main() {
                 data_dir: data_dir.unwrap_or_else(|| project.join(".local/dev")),
                 web_dir: web_dir.unwrap_or_else(|| project.join("web/dist")),
                 database_url,
+                email_confirmations,
             })
             .await
         }
         Command::Migrate { database_url } => migrate_database(&database_url).await,
+        Command::Admin { action, database_url } => match action {
+            AdminAction::Grant { email, role } => {
+                admin::run(&database_url, admin::Action::Grant, &email, Some(&role)).await
+            }
+            AdminAction::Revoke { email, role } => {
+                admin::run(&database_url, admin::Action::Revoke, &email, Some(&role)).await
+            }
+            AdminAction::Roles { email } => admin::run(&database_url, admin::Action::Show, &email, None).await,
+        },
         Command::Bench { seconds, connections } => tokio::task::spawn_blocking(move || {
             ruangpremium::bench::run(ruangpremium::bench::BenchOptions { seconds, connections })
         })

@@ -54,6 +54,7 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
 pub struct SeedSummary {
     pub stock_items: usize,
     pub provider_accounts: usize,
+    pub accounts: usize,
 }
 
 pub async fn seed(url: &str, project: &Path, config: &Config) -> anyhow::Result<SeedSummary> {
@@ -130,9 +131,59 @@ pub async fn seed(url: &str, project: &Path, config: &Config) -> anyhow::Result<
             provider_accounts += 1;
         }
     }
+    let accounts = seed_accounts(&mut tx).await?;
     tx.commit().await?;
     conn.close().await?;
-    Ok(SeedSummary { stock_items, provider_accounts })
+    Ok(SeedSummary { stock_items, provider_accounts, accounts })
+}
+
+/// The demo accounts, created as Supabase Auth creates a confirmed email user (a bcrypt
+/// hash from pgcrypto, an `email` identity), so the sign-up trigger gives each a profile
+/// and the member role; the extra role is granted as `ruangpremium admin grant` would.
+async fn seed_accounts(tx: &mut sqlx::Transaction<'_, sqlx::Postgres>) -> anyhow::Result<usize> {
+    for account in DEMO_ACCOUNTS {
+        let id = Uuid::new_v4();
+        let metadata = serde_json::json!({
+            "display_name": account.display_name,
+            "whatsapp": account.whatsapp,
+            "email_verified": true,
+        });
+        sqlx::query(
+            "insert into auth.users
+               (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+                raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+             values ('00000000-0000-0000-0000-000000000000', $1, 'authenticated', 'authenticated', $2,
+                     extensions.crypt($3, extensions.gen_salt('bf', 10)), now(),
+                     '{\"provider\": \"email\", \"providers\": [\"email\"]}', $4, now(), now())",
+        )
+        .persistent(false)
+        .bind(id)
+        .bind(account.email)
+        .bind(account.password)
+        .bind(&metadata)
+        .execute(&mut **tx)
+        .await
+        .context("cannot create the demo accounts")?;
+        sqlx::query(
+            "insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
+             values ($1::text, $1, jsonb_build_object('sub', $1::text, 'email', $2::text,
+                     'email_verified', true, 'phone_verified', false), 'email', now(), now())",
+        )
+        .persistent(false)
+        .bind(id)
+        .bind(account.email)
+        .execute(&mut **tx)
+        .await?;
+        if let Some(role) = account.role {
+            sqlx::query("insert into public.user_roles (user_id, role) values ($1, $2::public.app_role)")
+                .persistent(false)
+                .bind(id)
+                .bind(role)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    Ok(DEMO_ACCOUNTS.len())
 }
 
 /// A code shaped like what the product sells.

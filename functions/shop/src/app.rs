@@ -14,7 +14,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{catalog, error, lang, AppState};
+use crate::{account, catalog, error, lang, AppState};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -26,12 +26,31 @@ use crate::{catalog, error, lang, AppState};
     ),
     servers((url = "/api")),
     components(schemas(catalog::ProductSort)),
-    tags((name = "catalog", description = "Products, categories and availability"))
+    modifiers(&BearerAuth),
+    tags(
+        (name = "catalog", description = "Products, categories and availability"),
+        (name = "account", description = "The signed-in member's own account. Send the Supabase access token \
+            as `Authorization: Bearer <token>`.")
+    )
 )]
 struct ApiDoc;
 
+/// The `bearer` security scheme: a Supabase Auth access token.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+    }
+}
+
 fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(catalog::router()).split_for_parts()
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(catalog::router()).merge(account::router()).split_for_parts()
 }
 
 /// The OpenAPI 3.1 document of every endpoint, from the routes themselves.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use axum::{
     extract::rejection::{JsonRejection, QueryRejection},
-    http::StatusCode,
+    http::{header, StatusCode},
     response::{IntoResponse, Response},
     Json,
 };
@@ -44,6 +44,15 @@ pub enum ApiError {
     /// A JSON body that could not be read, or whose fields are invalid.
     #[error("invalid body: {0:?}")]
     InvalidBody(FieldErrors),
+    /// No valid access token where one is needed, or one that is invalid.
+    #[error("unauthorized: {}", .0.en)]
+    Unauthorized(Text),
+    /// Signed in, but without the role this needs.
+    #[error("forbidden: {}", .0.en)]
+    Forbidden(Text),
+    /// The Auth server's signing keys could not be fetched, so no token can be checked.
+    #[error("auth unavailable")]
+    AuthUnavailable,
     #[error("not found: {}", .0.en)]
     NotFound(Text),
     #[error("method not allowed")]
@@ -64,7 +73,8 @@ pub struct ErrorEnvelope {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorBody {
-    /// Stable, machine-readable: `invalid_query`, `invalid_body`, `not_found`, `internal`.
+    /// Stable, machine-readable: `invalid_query`, `invalid_body`, `unauthorized`, `forbidden`,
+    /// `not_found`, `method_not_allowed`, `auth_unavailable`, `internal`.
     #[schema(example = "invalid_query")]
     pub code: &'static str,
     /// For people, in the language of the request's `Accept-Language` (Indonesian by default).
@@ -82,6 +92,9 @@ impl ApiError {
     fn status(&self) -> StatusCode {
         match self {
             ApiError::InvalidQuery(_) | ApiError::InvalidBody(_) => StatusCode::BAD_REQUEST,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::AuthUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Database(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -109,6 +122,16 @@ impl ApiError {
                 ),
                 fields(errors),
             ),
+            ApiError::Unauthorized(why) => ("unauthorized", why.in_lang(lang), None),
+            ApiError::Forbidden(why) => ("forbidden", why.in_lang(lang), None),
+            ApiError::AuthUnavailable => (
+                "auth_unavailable",
+                lang.pick(
+                    "Layanan masuk sedang tidak dapat dihubungi. Coba lagi sebentar lagi.",
+                    "The sign-in service cannot be reached right now. Try again in a moment.",
+                ),
+                None,
+            ),
             ApiError::NotFound(what) => ("not_found", what.in_lang(lang), None),
             ApiError::MethodNotAllowed => (
                 "method_not_allowed",
@@ -134,7 +157,12 @@ impl IntoResponse for ApiError {
             tracing::error!(error = ?anyhow_chain(&self), "request failed");
         }
         let status = self.status();
-        (status, Json(self.envelope(Lang::current()))).into_response()
+        let mut response = (status, Json(self.envelope(Lang::current()))).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            // RFC 6750: tell the client which scheme to use.
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
+        }
+        response
     }
 }
 

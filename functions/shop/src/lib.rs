@@ -2,7 +2,9 @@
 //! Lambda functions and the local `ruangpremium`) mounts these same routers at the same
 //! paths, so what the tests exercise is what production runs.
 
+pub mod account;
 pub mod app;
+pub mod auth;
 pub mod catalog;
 pub mod config;
 pub mod crypto;
@@ -20,6 +22,9 @@ pub use config::Config;
 pub struct AppState {
     pub db: db::Db,
     pub config: Arc<Config>,
+    /// Checks access tokens; its cache of the Auth server's keys lives as long as the
+    /// process (a warm Lambda reuses it).
+    pub verifier: Arc<auth::TokenVerifier>,
 }
 
 impl AppState {
@@ -30,7 +35,17 @@ impl AppState {
             config.database_prepared_statements,
         )
         .await?;
-        Ok(AppState { db, config: Arc::new(config) })
+        Ok(AppState::new(db, config))
+    }
+
+    /// The state over an existing pool.
+    pub fn new(db: db::Db, config: Config) -> AppState {
+        let verifier = auth::TokenVerifier::new(
+            &config.supabase_url,
+            config.supabase_jwt_secret.as_ref().map(config::Secret::expose),
+            auth::JwksPolicy::default(),
+        );
+        AppState { db, config: Arc::new(config), verifier: Arc::new(verifier) }
     }
 }
 

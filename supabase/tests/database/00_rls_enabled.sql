@@ -4,16 +4,19 @@
 -- goal R9. The last assertions pin the exact privileges the API roles hold; a migration that
 -- grants anon or authenticated something new must update them on purpose.
 begin;
-select plan(15);
+select plan(17);
 
 -- The schemas our migrations own: everything except the platform's and Postgres's own
--- (the same exclusions as splinter), and `tests`, where the helpers of the other files live.
+-- (the same exclusions as splinter), `tests`, where the helpers of the other files live,
+-- and `mailbox`, the local stack's development mailbox (sql/local/03_mailbox.sql): like the
+-- platform schemas it is not created by our migrations, and it never exists in production,
+-- so its rules are the local stack's business, not the app's.
 create temporary view app_schemas as
 select n.oid, n.nspname
 from pg_catalog.pg_namespace n
 where n.nspname not like 'pg\_%'
   and n.nspname not in (
-    'information_schema', 'tests',
+    'information_schema', 'tests', 'mailbox',
     '_timescaledb_cache', '_timescaledb_catalog', '_timescaledb_config', '_timescaledb_internal',
     '_realtime', '_analytics', '_supavisor', 'auth', 'cron', 'extensions', 'graphql',
     'graphql_public', 'net', 'pgmq', 'pgroonga', 'pgsodium', 'pgsodium_masks', 'pgtle',
@@ -34,7 +37,7 @@ where c.relkind in ('r', 'p', 'v', 'm', 'f')
   );
 
 create temporary view app_functions as
-select p.oid, p.prosecdef, p.proconfig,
+select p.oid, p.prosecdef, p.proconfig, p.prorettype,
   format('%I.%I(%s)', n.nspname, p.proname, pg_catalog.oidvectortypes(p.proargtypes)) as name
 from pg_catalog.pg_proc p
 join app_schemas n on n.oid = p.pronamespace
@@ -135,6 +138,27 @@ select set_eq(
   $$ select name from app_functions where prosecdef and has_function_privilege('authenticated', oid, 'EXECUTE') $$,
   array['private.products_availability(uuid[])'],
   'The only security definer function authenticated can execute is private.products_availability(uuid[]).'
+);
+
+-- service_role bypasses RLS anyway, but a definer function runs as its owner, who can do
+-- more still (private.handle_new_user writes user_roles); the server gets the same single
+-- exception as the other API roles.
+select set_eq(
+  $$ select name from app_functions where prosecdef and has_function_privilege('service_role', oid, 'EXECUTE') $$,
+  array['private.products_availability(uuid[])'],
+  'The only security definer function service_role can execute is private.products_availability(uuid[]).'
+);
+
+-- A trigger fires its function without checking EXECUTE, so no API role needs it; a grant
+-- would only let someone call it by hand. This covers private.handle_new_user(), the
+-- sign-up trigger that grants the member role, and every trigger function added later.
+select is_empty(
+  $$ select name || ' ' || g.grantee
+     from app_functions
+     cross join (values ('anon'), ('authenticated'), ('service_role')) as g (grantee)
+     where prorettype = 'pg_catalog.trigger'::pg_catalog.regtype
+       and has_function_privilege(g.grantee, oid, 'EXECUTE') $$,
+  'No API role (anon, authenticated, service_role) can execute a trigger function.'
 );
 
 -- ---------------------------------------------------------------------------------------

@@ -3,12 +3,12 @@ begin;
 \ir _helpers.psql
 select plan(29);
 
--- Fixture, as postgres. alice is a plain member; ada holds the admin role in user_roles,
--- which the Data API does not honour for writes (admin actions go through the server).
+-- Fixture, as postgres. alice is a plain member (the role the sign-up trigger gives every
+-- user); ada also holds the admin role in user_roles, which the Data API does not honour
+-- for writes (admin actions go through the server).
 select tests.create_user('alice@example.com', 'a11ce000-0000-4000-8000-000000000001');
 select tests.create_user('ada@example.com', 'ad000000-0000-4000-8000-000000000003');
 insert into public.user_roles (user_id, role) values
-  ('a11ce000-0000-4000-8000-000000000001', 'member'),
   ('ad000000-0000-4000-8000-000000000003', 'admin');
 
 insert into public.product_categories (id, slug, name, sort_order, active, updated_at) values

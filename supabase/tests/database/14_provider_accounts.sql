@@ -7,8 +7,8 @@ select plan(32);
 -- Fixture, as postgres.
 select tests.create_user('alice@example.com', 'a11ce000-0000-4000-8000-000000000001');
 select tests.create_user('ada@example.com', 'ad000000-0000-4000-8000-000000000003');
+-- Every user gets the member role from the sign-up trigger (22_new_user_trigger.sql).
 insert into public.user_roles (user_id, role) values
-  ('a11ce000-0000-4000-8000-000000000001', 'member'),
   ('ad000000-0000-4000-8000-000000000003', 'admin');
 
 insert into public.providers (id, slug, name, adapter) values

@@ -1,16 +1,27 @@
 -- profiles: a user reads and edits only their own profile, and only display_name and
--- whatsapp; the server creates and deletes profiles.
+-- whatsapp; the sign-up trigger and the server create profiles, only the server deletes
+-- them. Every cell of {anon, owner, other user, reseller, admin, service_role} ×
+-- {select, insert, update, delete} has an assertion below.
 begin;
 \ir _helpers.psql
-select plan(37);
+select plan(48);
 
--- Fixture, as postgres. alice and bob have profiles, carol has none yet, ada is an admin.
+-- Fixture, as postgres. The sign-up trigger (22_new_user_trigger.sql) gives every user a
+-- profile and the member role. alice's and bob's profiles are replaced by ones last edited
+-- in 2020, so that updated_at can be seen to move; carol's is removed, so she has none yet
+-- (the server makes it, as for a user from before the trigger). rita is a reseller, ada
+-- an admin.
 select tests.create_user('alice@example.com', 'a11ce000-0000-4000-8000-000000000001');
 select tests.create_user('bob@example.com', 'b0b00000-0000-4000-8000-000000000002');
 select tests.create_user('ada@example.com', 'ad000000-0000-4000-8000-000000000003');
+select tests.create_user('rita@example.com', '5e11e200-0000-4000-8000-000000000004',
+  '{"display_name": "Rita"}');
 select tests.create_user('carol@example.com', 'ca201000-0000-4000-8000-000000000006');
 insert into public.user_roles (user_id, role) values
-  ('ad000000-0000-4000-8000-000000000003', 'admin');
+  ('ad000000-0000-4000-8000-000000000003', 'admin'),
+  ('5e11e200-0000-4000-8000-000000000004', 'reseller');
+delete from public.profiles where id in ('a11ce000-0000-4000-8000-000000000001',
+  'b0b00000-0000-4000-8000-000000000002', 'ca201000-0000-4000-8000-000000000006');
 insert into public.profiles (id, display_name, whatsapp, created_at, updated_at) values
   ('a11ce000-0000-4000-8000-000000000001', 'Alice', '+6281234567890', '2020-01-01', '2020-01-01'),
   ('b0b00000-0000-4000-8000-000000000002', 'Bob', null, '2020-01-01', '2020-01-01');
@@ -69,6 +80,10 @@ select is(
                          where id = 'b0b00000-0000-4000-8000-000000000002' $$),
   0::bigint,
   'A user''s update of another user''s profile affects 0 rows.');
+select throws_ok(
+  $$ update public.profiles set created_at = now() where id = 'b0b00000-0000-4000-8000-000000000002' $$,
+  '42501', 'permission denied for table profiles',
+  'A user cannot change created_at of another user''s profile either.');
 select is(
   tests.affected_rows($$ update public.profiles set display_name = 'Alice' $$),
   1::bigint,
@@ -77,6 +92,11 @@ select throws_ok(
   $$ insert into public.profiles (id, display_name) values ('ca201000-0000-4000-8000-000000000006', 'Carol?') $$,
   '42501', 'permission denied for table profiles',
   'A user cannot create a profile for someone else.');
+select throws_ok(
+  $$ insert into public.profiles (id, display_name) values ('a11ce000-0000-4000-8000-000000000001', 'Alice')
+     on conflict (id) do update set display_name = excluded.display_name $$,
+  '42501', 'permission denied for table profiles',
+  'A user cannot upsert her own profile either (no INSERT, so no ON CONFLICT DO UPDATE).');
 select throws_ok(
   $$ delete from public.profiles where id = 'a11ce000-0000-4000-8000-000000000001' $$,
   '42501', 'permission denied for table profiles',
@@ -90,6 +110,14 @@ select results_eq(
   'select id, display_name from public.profiles',
   $$ values ('b0b00000-0000-4000-8000-000000000002'::uuid, 'Bob') $$,
   'Another user sees only his own profile, untouched by alice''s attempt.');
+select is_empty(
+  $$ select id from public.profiles where id = 'a11ce000-0000-4000-8000-000000000001' $$,
+  'Another user cannot read alice''s profile by its id.');
+select throws_ok(
+  $$ insert into public.profiles (id, display_name) values ('a11ce000-0000-4000-8000-000000000001', 'Alice?')
+     on conflict (id) do nothing $$,
+  '42501', 'permission denied for table profiles',
+  'Another user cannot insert a profile row for alice.');
 select is(
   tests.affected_rows($$ update public.profiles set whatsapp = '+6281111111111'
                          where id = 'a11ce000-0000-4000-8000-000000000001' $$),
@@ -109,22 +137,55 @@ select throws_ok(
   'A user cannot create her own profile through the API.');
 
 -- ---------------------------------------------------------------------------------------
+-- rita, a reseller: the role changes nothing about profiles.
+select tests.authenticate_as('5e11e200-0000-4000-8000-000000000004');
+
+select results_eq(
+  'select id, display_name from public.profiles',
+  $$ values ('5e11e200-0000-4000-8000-000000000004'::uuid, 'Rita') $$,
+  'A reseller reads only her own profile.');
+select throws_ok(
+  $$ insert into public.profiles (id, display_name) values ('ca201000-0000-4000-8000-000000000006', 'Carol') $$,
+  '42501', 'permission denied for table profiles',
+  'A reseller cannot create a profile.');
+select is(
+  tests.affected_rows($$ update public.profiles set display_name = 'Reseller'
+                         where id = 'a11ce000-0000-4000-8000-000000000001' $$),
+  0::bigint,
+  'A reseller''s update of another user''s profile affects 0 rows.');
+select throws_ok(
+  $$ delete from public.profiles where id = 'a11ce000-0000-4000-8000-000000000001' $$,
+  '42501', 'permission denied for table profiles',
+  'A reseller cannot delete a profile.');
+
+-- ---------------------------------------------------------------------------------------
+-- ada, an admin: admin actions go through the server, not the Data API.
 select tests.authenticate_as('ad000000-0000-4000-8000-000000000003');
 
-select is_empty('select id from public.profiles',
-  'A user with the admin role reads no one else''s profile through the API.');
+select results_eq('select id from public.profiles',
+  $$ values ('ad000000-0000-4000-8000-000000000003'::uuid) $$,
+  'A user with the admin role reads only her own profile through the API, no one else''s.');
+select throws_ok(
+  $$ insert into public.profiles (id, display_name) values ('ca201000-0000-4000-8000-000000000006', 'Carol') $$,
+  '42501', 'permission denied for table profiles',
+  'A user with the admin role cannot create a profile through the API.');
 select is(
   tests.affected_rows($$ update public.profiles set display_name = 'Admin'
                          where id = 'a11ce000-0000-4000-8000-000000000001' $$),
   0::bigint,
   'A user with the admin role cannot update another user''s profile through the API.');
+select throws_ok(
+  $$ delete from public.profiles where id = 'a11ce000-0000-4000-8000-000000000001' $$,
+  '42501', 'permission denied for table profiles',
+  'A user with the admin role cannot delete a profile through the API.');
 
 -- ---------------------------------------------------------------------------------------
 select tests.authenticate_service();
 
 select results_eq(
   'select id from public.profiles order by id',
-  $$ values ('a11ce000-0000-4000-8000-000000000001'::uuid), ('b0b00000-0000-4000-8000-000000000002'::uuid) $$,
+  $$ values ('5e11e200-0000-4000-8000-000000000004'::uuid), ('a11ce000-0000-4000-8000-000000000001'::uuid),
+            ('ad000000-0000-4000-8000-000000000003'::uuid), ('b0b00000-0000-4000-8000-000000000002'::uuid) $$,
   'service_role reads every profile.');
 select lives_ok(
   $$ insert into public.profiles (id, display_name) values ('ca201000-0000-4000-8000-000000000006', 'Carol') $$,
@@ -149,6 +210,15 @@ select results_eq(
      from public.profiles where id = 'a11ce000-0000-4000-8000-000000000001' $$,
   $$ values ('Alice', '+6281298765432', true, true) $$,
   'alice''s own edits were stored, created_at kept and updated_at moved by the trigger.');
+select results_eq(
+  $$ select id, display_name, created_at = '2020-01-01' from public.profiles
+     where id in ('b0b00000-0000-4000-8000-000000000002', '5e11e200-0000-4000-8000-000000000004',
+                  'ad000000-0000-4000-8000-000000000003')
+     order by id $$,
+  $$ values ('5e11e200-0000-4000-8000-000000000004'::uuid, 'Rita', false),
+            ('ad000000-0000-4000-8000-000000000003'::uuid, null, false),
+            ('b0b00000-0000-4000-8000-000000000002'::uuid, 'Bob', true) $$,
+  'The other users'' profiles kept their names through every refused attempt (bob''s number only by the server).');
 
 select throws_ok(
   $$ update public.profiles set whatsapp = '+62 812 3456 7890' where id = 'b0b00000-0000-4000-8000-000000000002' $$,

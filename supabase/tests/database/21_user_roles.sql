@@ -1,21 +1,23 @@
--- user_roles: a user reads their own roles; no API role writes any, so nobody grants
--- themself a role, whatever they put in their user_metadata.
+-- user_roles: a user reads their own roles; no API role but the server's writes any, so
+-- nobody grants themself a role, whatever they put in their user_metadata. Every cell of
+-- {anon, owner, other user, reseller, admin, service_role} × {select, insert, update,
+-- delete} has an assertion below; for the three signed-in kinds of user, each write is
+-- tried on their own rows and on someone else's.
 begin;
 \ir _helpers.psql
-select plan(37);
+select plan(47);
 
--- Fixture, as postgres. mallory has set user_metadata.role = 'admin' through Auth (any
--- user can: supabase.auth.updateUser({ data: { role: 'admin' } })).
+-- Fixture, as postgres. The sign-up trigger (22_new_user_trigger.sql) gives every user the
+-- member role; bob is also a reseller and ada also an admin. mallory has set
+-- user_metadata.role = 'admin' through Auth (any user can:
+-- supabase.auth.updateUser({ data: { role: 'admin' } })).
 select tests.create_user('alice@example.com', 'a11ce000-0000-4000-8000-000000000001');
 select tests.create_user('bob@example.com', 'b0b00000-0000-4000-8000-000000000002');
 select tests.create_user('ada@example.com', 'ad000000-0000-4000-8000-000000000003');
 select tests.create_user('mallory@example.com', 'bad00000-0000-4000-8000-000000000005', '{"role": "admin"}');
 insert into public.user_roles (user_id, role, granted_by) values
-  ('a11ce000-0000-4000-8000-000000000001', 'member', null),
   ('b0b00000-0000-4000-8000-000000000002', 'reseller', 'ad000000-0000-4000-8000-000000000003'),
-  ('ad000000-0000-4000-8000-000000000003', 'admin', null),
-  ('ad000000-0000-4000-8000-000000000003', 'member', null),
-  ('bad00000-0000-4000-8000-000000000005', 'member', null);
+  ('ad000000-0000-4000-8000-000000000003', 'admin', null);
 
 -- A product with a reseller price, to show that mallory's claim unlocks nothing elsewhere.
 insert into public.product_categories (id, slug, name) values
@@ -75,12 +77,39 @@ select throws_ok(
   'A user cannot revoke another user''s role.');
 
 -- ---------------------------------------------------------------------------------------
+-- bob, a reseller.
 select tests.authenticate_as('b0b00000-0000-4000-8000-000000000002');
 
 select results_eq(
-  'select user_id, role::text from public.user_roles',
-  $$ values ('b0b00000-0000-4000-8000-000000000002'::uuid, 'reseller') $$,
-  'A reseller reads his own role and no one else''s.');
+  'select user_id, role::text from public.user_roles order by role',
+  $$ values ('b0b00000-0000-4000-8000-000000000002'::uuid, 'member'),
+            ('b0b00000-0000-4000-8000-000000000002'::uuid, 'reseller') $$,
+  'A reseller reads his own roles and no one else''s.');
+select throws_ok(
+  $$ insert into public.user_roles (user_id, role) values ('b0b00000-0000-4000-8000-000000000002', 'admin') $$,
+  '42501', 'permission denied for table user_roles',
+  'A reseller cannot grant himself a role.');
+select throws_ok(
+  $$ insert into public.user_roles (user_id, role) values ('a11ce000-0000-4000-8000-000000000001', 'reseller') $$,
+  '42501', 'permission denied for table user_roles',
+  'A reseller cannot grant another user a role (no sub-resellers through the API).');
+select throws_ok(
+  $$ update public.user_roles set role = 'admin' where user_id = 'b0b00000-0000-4000-8000-000000000002' and role = 'reseller' $$,
+  '42501', 'permission denied for table user_roles',
+  'A reseller cannot turn his reseller role into admin.');
+select throws_ok(
+  $$ update public.user_roles set granted_by = 'b0b00000-0000-4000-8000-000000000002'
+     where user_id = 'a11ce000-0000-4000-8000-000000000001' $$,
+  '42501', 'permission denied for table user_roles',
+  'A reseller cannot change another user''s role row.');
+select throws_ok(
+  $$ delete from public.user_roles where user_id = 'b0b00000-0000-4000-8000-000000000002' $$,
+  '42501', 'permission denied for table user_roles',
+  'A reseller cannot delete his own roles.');
+select throws_ok(
+  $$ delete from public.user_roles where user_id = 'a11ce000-0000-4000-8000-000000000001' $$,
+  '42501', 'permission denied for table user_roles',
+  'A reseller cannot revoke another user''s role.');
 
 -- ---------------------------------------------------------------------------------------
 -- ada is an admin, but roles are granted by the server, not through the Data API.
@@ -95,9 +124,25 @@ select throws_ok(
   '42501', 'permission denied for table user_roles',
   'An admin cannot grant a role through the API.');
 select throws_ok(
+  $$ insert into public.user_roles (user_id, role) values ('ad000000-0000-4000-8000-000000000003', 'reseller') $$,
+  '42501', 'permission denied for table user_roles',
+  'An admin cannot grant herself another role through the API.');
+select throws_ok(
+  $$ update public.user_roles set role = 'member' where user_id = 'b0b00000-0000-4000-8000-000000000002' and role = 'reseller' $$,
+  '42501', 'permission denied for table user_roles',
+  'An admin cannot change another user''s role through the API.');
+select throws_ok(
+  $$ update public.user_roles set granted_by = null where user_id = 'ad000000-0000-4000-8000-000000000003' $$,
+  '42501', 'permission denied for table user_roles',
+  'An admin cannot change her own role rows through the API.');
+select throws_ok(
   $$ delete from public.user_roles where user_id = 'b0b00000-0000-4000-8000-000000000002' $$,
   '42501', 'permission denied for table user_roles',
   'An admin cannot revoke a role through the API.');
+select throws_ok(
+  $$ delete from public.user_roles where user_id = 'ad000000-0000-4000-8000-000000000003' and role = 'member' $$,
+  '42501', 'permission denied for table user_roles',
+  'An admin cannot drop one of her own roles through the API.');
 
 -- ---------------------------------------------------------------------------------------
 -- mallory: user_metadata.role = 'admin' in her token gains nothing.
@@ -127,20 +172,22 @@ select throws_ok('select reseller_price from public.products',
 select throws_ok('select id from public.provider_accounts',
   '42501', 'permission denied for table provider_accounts',
   'mallory cannot read provider accounts.');
-select is_empty('select id from public.profiles',
-  'mallory reads no other user''s profile.');
+select results_eq('select id from public.profiles',
+  $$ values ('bad00000-0000-4000-8000-000000000005'::uuid) $$,
+  'mallory reads her own profile and no other user''s.');
 
 -- ---------------------------------------------------------------------------------------
 select tests.authenticate_service();
 
 select results_eq(
-  'select user_id, role::text from public.user_roles order by user_id, role',
+  'select user_id, role::text from public.user_roles order by user_id, role::text',
   $$ values ('a11ce000-0000-4000-8000-000000000001'::uuid, 'member'),
             ('ad000000-0000-4000-8000-000000000003'::uuid, 'admin'),
             ('ad000000-0000-4000-8000-000000000003'::uuid, 'member'),
+            ('b0b00000-0000-4000-8000-000000000002'::uuid, 'member'),
             ('b0b00000-0000-4000-8000-000000000002'::uuid, 'reseller'),
             ('bad00000-0000-4000-8000-000000000005'::uuid, 'member') $$,
-  'service_role reads every role.');
+  'service_role reads every role, and every refused write above left them as they were.');
 select lives_ok(
   $$ insert into public.user_roles (user_id, role, granted_by)
      values ('a11ce000-0000-4000-8000-000000000001', 'reseller', 'ad000000-0000-4000-8000-000000000003') $$,
@@ -191,7 +238,8 @@ select is_empty(
   $$ select role from public.user_roles where user_id = 'ad000000-0000-4000-8000-000000000003' $$,
   'Deleting an auth user deletes their roles.');
 select results_eq(
-  $$ select granted_by from public.user_roles where user_id = 'b0b00000-0000-4000-8000-000000000002' $$,
+  $$ select granted_by from public.user_roles
+     where user_id = 'b0b00000-0000-4000-8000-000000000002' and role = 'reseller' $$,
   array[null::uuid],
   'Deleting the admin who granted a role keeps the role and clears granted_by.');
 
