@@ -6,7 +6,11 @@ use anyhow::Context;
 use shop::{AppState, Config};
 use tokio::net::TcpListener;
 
-use crate::{cluster::Cluster, migrate, pg_url, secrets, seed, site};
+use crate::{
+    auth::{self, AuthConfig, AuthState},
+    cluster::Cluster,
+    mailbox, migrate, pg_url, secrets, seed, site,
+};
 
 pub struct DevOptions {
     pub port: u16,
@@ -15,6 +19,9 @@ pub struct DevOptions {
     pub web_dir: PathBuf,
     /// An existing Postgres to use instead of the private cluster.
     pub database_url: Option<String>,
+    /// New accounts confirm their address by mail before they can sign in (otherwise they
+    /// are confirmed at sign-up, as with the Supabase CLI). Also `AUTH_EMAIL_CONFIRMATIONS`.
+    pub email_confirmations: bool,
 }
 
 pub async fn run(options: DevOptions) -> anyhow::Result<()> {
@@ -36,7 +43,14 @@ pub async fn run(options: DevOptions) -> anyhow::Result<()> {
             (Some(cluster), url, shown)
         }
     };
-    let result = serve(&options, &project, listener, &db_url, &shown_url).await;
+    // The Auth server connects as GoTrue does, as supabase_auth_admin; with a database of
+    // one's own, as the URL given.
+    let auth_url = match &options.database_url {
+        Some(url) => url.clone(),
+        None => pg_url::with_user(&db_url, "supabase_auth_admin")?,
+    };
+    let urls = DatabaseUrls { admin: &db_url, auth: &auth_url, shown: &shown_url };
+    let result = serve(&options, &project, listener, urls).await;
     if let Some(cluster) = cluster {
         cluster.stop()?;
         println!("Postgres stopped.");
@@ -44,14 +58,23 @@ pub async fn run(options: DevOptions) -> anyhow::Result<()> {
     result
 }
 
+struct DatabaseUrls<'a> {
+    /// Where migrations run from (a superuser on our own cluster).
+    admin: &'a str,
+    /// The Auth server's (supabase_auth_admin on our own cluster).
+    auth: &'a str,
+    /// For people: no password.
+    shown: &'a str,
+}
+
 async fn serve(
     options: &DevOptions,
     project: &std::path::Path,
     listener: TcpListener,
-    db_url: &str,
-    shown_db_url: &str,
+    urls: DatabaseUrls<'_>,
 ) -> anyhow::Result<()> {
-    let (app_url, applied) = migrate::prepare_database(db_url, project).await?;
+    let shown_db_url = urls.shown;
+    let (app_url, applied) = migrate::prepare_database(urls.admin, project).await?;
     let app_url = app_url.as_str();
     let public_url = format!("http://localhost:{}", options.port);
     let config = local_config(app_url, &public_url, &options.data_dir)?;
@@ -68,20 +91,38 @@ async fn serve(
     if !web_dist.join("index.html").exists() {
         println!("Note: {} has no built site; run `npm run build` in web/ (scripts/dev does it).", web_dist.display());
     }
+    let auth_config = local_auth_config(&public_url, &options.data_dir, options.email_confirmations)?;
+    let anon_key = auth_config.anon_key.clone();
+    let confirmations = auth_config.email_confirmations;
+    let auth_state = AuthState::connect(urls.auth, auth_config).await?;
     let state = AppState::connect(config).await?;
     let app = shop::api_router(state)
-        .merge(site::router(&web_dist, site::SiteConfig { public_url: public_url.clone() }))
+        .merge(auth::router(auth_state.clone()))
+        .merge(mailbox::router(auth_state.pool.clone()))
+        .merge(site::router(&web_dist, site::SiteConfig { public_url: public_url.clone(), anon_key }))
         .layer(tower_http::trace::TraceLayer::new_for_http());
 
     println!();
     println!("RuangPremium is running.");
     println!("  Shop       {public_url}");
     println!("  API        {public_url}/api   (OpenAPI: {public_url}/api/openapi.json)");
+    println!(
+        "  Auth       {public_url}/auth/v1   (email confirmations {})",
+        if confirmations { "on" } else { "off: new accounts are confirmed at once" }
+    );
+    println!("  Mailbox    {public_url}/mailbox   (every mail the shop sends, kept on this machine)");
     println!("  Database   {shown_db_url}   (psql \"{shown_db_url}\")");
     println!("  Data       {}", options.data_dir.display());
+    println!("Demo accounts (email / password):");
+    for account in seed::DEMO_ACCOUNTS {
+        println!("  {} / {}   ({})", account.email, account.password, account.role.unwrap_or("member"));
+    }
     println!("Press Ctrl-C to stop.");
 
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.context("the server failed")?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("the server failed")?;
     println!("\nStopping…");
     Ok(())
 }
@@ -97,8 +138,28 @@ pub fn local_config(database_url: &str, public_url: &str, data_dir: &std::path::
         "SUPABASE_URL" => Some(public_url.to_owned()),
         // A direct connection to our own cluster keeps prepared statements.
         "DATABASE_PREPARED_STATEMENTS" => Some(std::env::var(name).unwrap_or_else(|_| "true".into())),
-        _ => std::env::var(name).ok().or_else(|| secrets.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())),
+        _ => env_then_secrets(&secrets, name),
     })
+}
+
+/// The local Auth server's configuration: the environment (`AUTH_*`, see
+/// `auth::AuthConfig`), then the signing and publishable keys of this data directory.
+/// `email_confirmations` (the `--email-confirmations` flag) switches confirmations on.
+pub fn local_auth_config(
+    public_url: &str,
+    data_dir: &std::path::Path,
+    email_confirmations: bool,
+) -> anyhow::Result<AuthConfig> {
+    std::fs::create_dir_all(data_dir)?;
+    let secrets = secrets::load_or_create(data_dir)?;
+    AuthConfig::from_lookup(public_url, |name| match name {
+        "AUTH_EMAIL_CONFIRMATIONS" if email_confirmations => Some("true".to_owned()),
+        _ => env_then_secrets(&secrets, name),
+    })
+}
+
+fn env_then_secrets(secrets: &[(String, String)], name: &str) -> Option<String> {
+    std::env::var(name).ok().or_else(|| secrets.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
 }
 
 fn absolute(path: &std::path::Path) -> PathBuf {

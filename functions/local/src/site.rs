@@ -9,15 +9,16 @@ use tower_http::services::{ServeDir, ServeFile};
 
 pub struct SiteConfig {
     pub public_url: String,
+    /// The local Auth's publishable key (`SUPABASE_ANON_KEY` of secrets.env).
+    pub anon_key: String,
 }
 
 pub fn router(web_dist: &Path, config: SiteConfig) -> Router {
     let runtime_config = json!({
         "apiUrl": "/api",
         "supabaseUrl": config.public_url,
-        // The local Supabase Auth arrives with the accounts feature; until then the
-        // site does not sign anyone in.
-        "supabaseAnonKey": "local-anon-key",
+        // The local Supabase Auth is served under <supabaseUrl>/auth/v1 by this server.
+        "supabaseAnonKey": config.anon_key,
         "shopName": "RuangPremium",
         "supportWhatsapp": "+6281234567890",
         "supportEmail": "support@ruangpremium.local",
