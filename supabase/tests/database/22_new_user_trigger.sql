@@ -7,7 +7,7 @@
 -- private.whatsapp_from_metadata(jsonb) and private.normalize_whatsapp(text).
 begin;
 \ir _helpers.psql
-select plan(111);
+select plan(114);
 
 -- Supabase Auth (GoTrue) connects as supabase_auth_admin, with search_path = auth, and
 -- inserts and updates auth.users itself. That role has no rights on public.profiles or
@@ -158,6 +158,12 @@ select is(private.normalize_whatsapp('08١٢٣٤٥٦٧٨٩'), null,
   'Digits other than ASCII 0-9 are not accepted (as in shop::account::whatsapp).');
 select is(private.normalize_whatsapp('++6281234567890'), null,
   'A doubled + is not a prefix to strip.');
+select is(private.normalize_whatsapp('+62 0812 3456 7890'), '+6281234567890',
+  'The trunk zero some keep after the country code is dropped (as the API and the web form do).');
+select is(private.normalize_whatsapp('81234567890'), null,
+  'Without +62, 62 or 0 in front a number is ambiguous and refused (as the API and the web form do).');
+select is(private.normalize_whatsapp('0081234567890'), null,
+  'An international call prefix is not a trunk zero.');
 select is(private.normalize_whatsapp(null), null,
   'null stays null.');
 select is(private.normalize_whatsapp(''), null,
