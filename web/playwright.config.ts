@@ -39,11 +39,18 @@ export default defineConfig({
   projects: [
     {
       name: 'phone',
+      testIgnore: /auth-client\.spec\.ts/,
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
     },
     {
       name: 'desktop',
+      testIgnore: /auth-client\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+    },
+    {
+      // supabase-js in Node against the configured Auth: no browser, runs once.
+      name: 'auth-client',
+      testMatch: /auth-client\.spec\.ts/,
     },
   ],
 });

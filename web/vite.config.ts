@@ -33,6 +33,9 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/ },
+            // Supabase Auth is loaded on demand (lib/auth/auth-provider.tsx): never
+            // let it fall into the vendor chunk that every page loads.
+            { name: 'supabase', test: /node_modules[\\/](@supabase|tslib|iceberg-js)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

@@ -9,6 +9,8 @@ const screenshotDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 's
 
 export type RuntimeConfig = {
   apiUrl: string;
+  supabaseUrl: string;
+  supabaseAnonKey: string;
   shopName: string;
   supportWhatsapp: string;
   supportEmail: string;

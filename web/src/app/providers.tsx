@@ -1,7 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { RuntimeConfigContext, type RuntimeConfig } from '@/config/runtime-config';
+import { ToastProvider } from '@/components/toaster';
 import { shouldRetry } from '@/lib/api-client';
+import { AuthProvider } from '@/lib/auth';
 import { I18nProvider } from '@/lib/i18n';
 
 export function createQueryClient(): QueryClient {
@@ -21,7 +23,11 @@ export function AppProviders({ config, children }: { config: RuntimeConfig; chil
   return (
     <RuntimeConfigContext.Provider value={config}>
       <I18nProvider>
-        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider supabaseUrl={config.supabaseUrl} supabaseAnonKey={config.supabaseAnonKey}>
+            <ToastProvider>{children}</ToastProvider>
+          </AuthProvider>
+        </QueryClientProvider>
       </I18nProvider>
     </RuntimeConfigContext.Provider>
   );

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { paths } from '@/config/paths';
+import { AccountMenu } from '@/features/account/components/account-menu';
 import { RootLayout } from '@/features/layout/components/root-layout';
 import { HomeRoute } from './routes/home';
 import { RouteError } from './routes/route-error';
@@ -9,7 +10,7 @@ import { RouteError } from './routes/route-error';
 export function createRouter() {
   return createBrowserRouter([
     {
-      Component: RootLayout,
+      element: <RootLayout accountMenu={<AccountMenu />} />,
       ErrorBoundary: RouteError,
       children: [
         { path: paths.home.pattern, Component: HomeRoute },
@@ -36,6 +37,36 @@ export function createRouter() {
         {
           path: paths.support.pattern,
           lazy: () => import('./routes/support').then((m) => ({ Component: m.SupportRoute })),
+        },
+        {
+          path: paths.login.pattern,
+          lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })),
+        },
+        {
+          path: paths.register.pattern,
+          lazy: () => import('./routes/register').then((m) => ({ Component: m.RegisterRoute })),
+        },
+        {
+          path: paths.forgotPassword.pattern,
+          lazy: () =>
+            import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })),
+        },
+        {
+          path: paths.resetPassword.pattern,
+          lazy: () =>
+            import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })),
+        },
+        {
+          path: paths.account.pattern,
+          lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })),
+        },
+        {
+          path: paths.admin.pattern,
+          lazy: () => import('./routes/admin').then((m) => ({ Component: m.AdminRoute })),
+        },
+        {
+          path: paths.reseller.pattern,
+          lazy: () => import('./routes/reseller').then((m) => ({ Component: m.ResellerRoute })),
         },
         {
           path: '*',

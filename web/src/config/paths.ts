@@ -28,6 +28,20 @@ export const paths = {
   terms: { pattern: '/terms', build: () => '/terms' },
   privacy: { pattern: '/privacy', build: () => '/privacy' },
   support: { pattern: '/support', build: () => '/support' },
+  login: {
+    pattern: '/login',
+    /** `next`: a same-site path to return to after signing in. */
+    build: (next?: string) => withQuery('/login', { next }),
+  },
+  register: {
+    pattern: '/register',
+    build: (next?: string) => withQuery('/register', { next }),
+  },
+  forgotPassword: { pattern: '/forgot-password', build: () => '/forgot-password' },
+  resetPassword: { pattern: '/reset-password', build: () => '/reset-password' },
+  account: { pattern: '/account', build: () => '/account' },
+  admin: { pattern: '/admin', build: () => '/admin' },
+  reseller: { pattern: '/reseller', build: () => '/reseller' },
 } as const;
 
 /** The id of the main landmark, target of the skip link. */

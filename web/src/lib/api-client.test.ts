@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiGet, buildApiUrl, configureApi, shouldRetry } from './api-client';
+import { ApiError, apiGet, apiPatch, buildApiUrl, configureApi, shouldRetry } from './api-client';
 
 const itemSchema = z.object({ name: z.string() });
 
@@ -38,6 +38,30 @@ describe('api client', () => {
     expect(result).toEqual({ name: 'Canva Pro' });
     const [, init] = fetchMock.mock.calls[0] ?? [];
     expect(new Headers(init?.headers).get('Accept-Language')).toBe('en');
+  });
+
+  it('sends the access token and a JSON body with PATCH', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(200, { name: 'Budi' }));
+    const result = await apiPatch('/account', { display_name: 'Budi' }, itemSchema, {
+      lang: 'id',
+      accessToken: 'token-123',
+    });
+    expect(result).toEqual({ name: 'Budi' });
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/account');
+    expect(init?.method).toBe('PATCH');
+    expect(init?.body).toBe('{"display_name":"Budi"}');
+    const headers = new Headers(init?.headers);
+    expect(headers.get('Authorization')).toBe('Bearer token-123');
+    expect(headers.get('Content-Type')).toBe('application/json');
+    expect(headers.get('Accept-Language')).toBe('id');
+  });
+
+  it('sends no Authorization header without a token', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(200, { name: 'x' }));
+    await apiGet('/products', itemSchema, { lang: 'id', accessToken: null });
+    const [, init] = fetchMock.mock.calls[0] ?? [];
+    expect(new Headers(init?.headers).has('Authorization')).toBe(false);
   });
 
   it('parses the error envelope into a typed ApiError', async () => {

@@ -97,18 +97,44 @@ export interface RequestOptions {
   lang: Language;
   params?: QueryParams;
   signal?: AbortSignal;
+  /** A Supabase access token, sent as `Authorization: Bearer …`. */
+  accessToken?: string | null;
 }
 
 export async function apiGet<T>(
   path: string,
   schema: z.ZodMiniType<T>,
-  { lang, params, signal }: RequestOptions,
+  options: RequestOptions,
 ): Promise<T> {
+  return apiRequest('GET', path, schema, options);
+}
+
+/** Sends `body` as JSON with PATCH. */
+export async function apiPatch<T>(
+  path: string,
+  body: unknown,
+  schema: z.ZodMiniType<T>,
+  options: RequestOptions,
+): Promise<T> {
+  return apiRequest('PATCH', path, schema, { ...options, body });
+}
+
+async function apiRequest<T>(
+  method: 'GET' | 'PATCH' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  schema: z.ZodMiniType<T>,
+  { lang, params, signal, accessToken, body }: RequestOptions & { body?: unknown },
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang };
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
   let response: Response;
   try {
     response = await fetch(buildApiUrl(path, params), {
-      method: 'GET',
-      headers: { Accept: 'application/json', 'Accept-Language': lang },
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
   } catch (cause) {
@@ -123,13 +149,13 @@ export async function apiGet<T>(
 
   if (!response.ok) throw await toApiError(response);
 
-  let body: unknown;
+  let parsedBody: unknown;
   try {
-    body = await response.json();
+    parsedBody = await response.json();
   } catch {
     throw invalidResponse(response.status);
   }
-  const parsed = z.safeParse(schema, body);
+  const parsed = z.safeParse(schema, parsedBody);
   if (!parsed.success) {
     if (import.meta.env.DEV) console.warn('Unexpected API response', path, parsed.error);
     throw invalidResponse(response.status);

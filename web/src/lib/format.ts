@@ -31,3 +31,15 @@ export function formatDate(isoDate: string, lang: 'id' | 'en'): string {
     timeZone: 'UTC',
   }).format(date);
 }
+
+/** The day of a timestamp in WIB (Asia/Jakarta), as "15 Januari 2025". */
+export function formatDayWib(timestamp: string, lang: 'id' | 'en'): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Asia/Jakarta',
+  }).format(date);
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate } from './interpolate';
+import { accountEn } from './messages/account/en';
+import { accountId } from './messages/account/id';
 import { en } from './messages/en';
 import { id } from './messages/id';
 
@@ -23,21 +25,24 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 }
 
-describe('message files', () => {
+describe.each([
+  ['shared messages', id, en],
+  ['account pages messages', accountId, accountEn],
+])('%s', (_name, idTree: object, enTree: object) => {
   it('have exactly the same keys in Indonesian and English', () => {
-    expect(leafPaths(en).sort()).toEqual(leafPaths(id).sort());
+    expect(leafPaths(enTree).sort()).toEqual(leafPaths(idTree).sort());
   });
 
   it('have no empty strings', () => {
-    for (const [path, value] of [...leafValues(id), ...leafValues(en)]) {
+    for (const [path, value] of [...leafValues(idTree), ...leafValues(enTree)]) {
       expect(typeof value, path).toBe('string');
       expect((value as string).trim(), path).not.toBe('');
     }
   });
 
   it('use the same placeholders in both languages', () => {
-    const enValues = new Map(leafValues(en));
-    for (const [path, value] of leafValues(id)) {
+    const enValues = new Map(leafValues(enTree));
+    for (const [path, value] of leafValues(idTree)) {
       expect(placeholders(enValues.get(path) as string), path).toEqual(
         placeholders(value as string),
       );

@@ -1,3 +1,4 @@
+import type { accountId } from './messages/account/id';
 import type { id } from './messages/id';
 
 /** Turns the literal Indonesian strings into `string`, keeping the exact key tree. */
@@ -9,6 +10,9 @@ type Widen<T> = T extends string ? string : { readonly [K in keyof T]: Widen<T[K
  * and object-literal checks reject extra keys.
  */
 export type Messages = Widen<typeof id>;
+
+/** The account pages' texts (messages/account/), loaded with those pages. */
+export type AccountMessages = Widen<typeof accountId>;
 
 export const languages = ['id', 'en'] as const;
 export type Language = (typeof languages)[number];

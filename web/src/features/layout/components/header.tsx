@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { Container } from '@/components/ui/container';
 import { paths } from '@/config/paths';
@@ -9,7 +9,7 @@ import { Logo } from './logo';
 
 const MOBILE_MENU_ID = 'mobile-menu';
 
-export function Header() {
+export function Header({ accountMenu }: { accountMenu?: ReactNode }) {
   const { t } = useI18n();
   const [menuOpen, setMenuOpen] = useState(false);
   const close = () => setMenuOpen(false);
@@ -38,7 +38,7 @@ export function Header() {
 
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-bg/75 backdrop-blur-xl">
-      <Container className="flex h-16 items-center justify-between gap-4">
+      <Container className="flex h-16 items-center justify-between gap-2 sm:gap-4">
         <Logo onNavigate={close} />
 
         <nav aria-label={t.nav.primary} className="hidden md:block">
@@ -53,8 +53,9 @@ export function Header() {
           </ul>
         </nav>
 
-        <div className="flex items-center gap-2">
+        <div className="flex items-center gap-1.5 sm:gap-2">
           <LanguageSwitch />
+          {accountMenu}
           <button
             type="button"
             className="flex h-10 w-10 items-center justify-center rounded-lg text-fg hover:bg-glass-strong md:hidden"

@@ -22,7 +22,7 @@ export function LanguageSwitch({ className }: { className?: string }) {
           data-testid={`lang-${option}`}
           onClick={() => setLang(option)}
           className={cn(
-            'h-8 min-w-10 rounded-full px-2.5 text-xs font-bold tracking-wide uppercase transition',
+            'h-8 min-w-9 rounded-full px-2 text-xs font-bold tracking-wide uppercase transition sm:min-w-10 sm:px-2.5',
             lang === option ? 'bg-gold text-on-accent' : 'text-fg-muted hover:text-fg',
           )}
         >

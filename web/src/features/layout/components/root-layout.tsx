@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Outlet, ScrollRestoration, useNavigation } from 'react-router';
 import { Container } from '@/components/ui/container';
 import { MAIN_CONTENT_ID } from '@/config/paths';
@@ -5,7 +6,8 @@ import { useI18n } from '@/lib/i18n';
 import { Footer } from './footer';
 import { Header } from './header';
 
-export function RootLayout() {
+/** `accountMenu`: the header's account corner, provided by the app (it belongs to the account feature). */
+export function RootLayout({ accountMenu }: { accountMenu?: ReactNode }) {
   const { t } = useI18n();
   const navigation = useNavigation();
   return (
@@ -23,7 +25,7 @@ export function RootLayout() {
           className="fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-cta"
         />
       )}
-      <Header />
+      <Header accountMenu={accountMenu} />
       {/* At least one screen tall: while a page loads, the footer stays below the
           fold instead of jumping down when the content arrives (layout shift). */}
       <main

@@ -162,6 +162,17 @@ export const en: Messages = {
       'This product may no longer be for sale, or the address is wrong. Look for a similar product in the catalog.',
     imageAlt: 'Image of {product}',
   },
+  accountMenu: {
+    signIn: 'Sign in',
+    open: 'Account menu',
+    signedInAs: 'Signed in as',
+    myAccount: 'My account',
+    adminPanel: 'Admin panel',
+    resellerPanel: 'Reseller panel',
+    signOut: 'Sign out',
+    signedOut: 'You are signed out. See you soon!',
+    signOutFailed: 'Couldn’t sign out. Please try again.',
+  },
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist. The link may be mistyped or the page has moved.',

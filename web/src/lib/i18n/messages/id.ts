@@ -161,6 +161,17 @@ export const id = {
       'Produk ini mungkin sudah tidak dijual atau alamatnya salah. Cari produk serupa di katalog.',
     imageAlt: 'Gambar {product}',
   },
+  accountMenu: {
+    signIn: 'Masuk',
+    open: 'Menu akun',
+    signedInAs: 'Masuk sebagai',
+    myAccount: 'Akun saya',
+    adminPanel: 'Panel Admin',
+    resellerPanel: 'Panel Reseller',
+    signOut: 'Keluar',
+    signedOut: 'Kamu sudah keluar. Sampai jumpa lagi!',
+    signOutFailed: 'Gagal keluar. Silakan coba lagi.',
+  },
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat yang kamu buka tidak ada. Mungkin tautannya salah ketik atau halamannya sudah dipindah.',

@@ -1,0 +1,99 @@
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { isValidationKey } from '@/lib/forms/fields';
+import { useAccountMessages } from '@/lib/i18n/account-messages';
+import { cn } from '@/lib/cn';
+import { Icon } from './ui/icon';
+import { Input } from './ui/input';
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'ref'> & {
+  label: string;
+  /** A ValidationKey (translated here) or a server message. */
+  error?: string | undefined;
+  hint?: ReactNode;
+  /** Shown after the label, e.g. "(opsional)". */
+  labelNote?: string;
+  ref?: Ref<HTMLInputElement>;
+  /** Something inside the input on the right (e.g. a show-password button). */
+  trailing?: ReactNode;
+};
+
+/** A labelled input with its hint and error wired up through aria-describedby. */
+export function TextField({
+  label,
+  error,
+  hint,
+  labelNote,
+  trailing,
+  id,
+  className,
+  ...props
+}: TextFieldProps) {
+  const m = useAccountMessages();
+  const generatedId = useId();
+  const inputId = id ?? generatedId;
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  const message = error ? (isValidationKey(error) ? m.validation[error] : error) : undefined;
+  // The error replaces the hint: it says what to type, and one message reads better than two.
+  const showHint = Boolean(hint) && !message;
+  const describedBy = [showHint ? hintId : null, message ? errorId : null].filter(Boolean).join(' ');
+
+  return (
+    <div className={cn('space-y-1.5', className)}>
+      <label htmlFor={inputId} className="block text-sm font-medium text-fg">
+        {label}
+        {labelNote && <span className="ml-1 font-normal text-fg-subtle">{labelNote}</span>}
+      </label>
+      <div className="relative">
+        <Input
+          id={inputId}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          className={cn(
+            'aria-[invalid=true]:border-danger/80',
+            trailing ? 'pr-12' : undefined,
+          )}
+          {...props}
+        />
+        {trailing && <div className="absolute inset-y-0 right-0 flex items-center pr-1">{trailing}</div>}
+      </div>
+      {showHint && (
+        <p id={hintId} className="text-xs text-fg-subtle">
+          {hint}
+        </p>
+      )}
+      {message && (
+        <p id={errorId} className="flex items-start gap-1.5 text-sm text-danger">
+          <Icon name="alert" className="mt-0.5 h-4 w-4" />
+          <span>{message}</span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A password input with a show/hide button. */
+export function PasswordField(props: Omit<TextFieldProps, 'type' | 'trailing'>) {
+  const m = useAccountMessages();
+  const [visible, setVisible] = useState(false);
+  return (
+    <TextField
+      {...props}
+      type={visible ? 'text' : 'password'}
+      autoCapitalize="none"
+      autoCorrect="off"
+      spellCheck={false}
+      trailing={
+        <button
+          type="button"
+          className="flex h-9 w-10 items-center justify-center rounded-lg text-fg-muted hover:bg-glass-strong hover:text-fg"
+          aria-pressed={visible}
+          aria-label={visible ? m.forms.hidePassword : m.forms.showPassword}
+          onClick={() => setVisible((shown) => !shown)}
+        >
+          <Icon name={visible ? 'eyeOff' : 'eye'} className="h-5 w-5" />
+        </button>
+      }
+    />
+  );
+}
