@@ -3,6 +3,9 @@ import { defineConfig } from '@playwright/test';
 // Browser tests run against a real backend (`ruangpremium dev --web-dir web/dist`)
 // with Debian's Chromium; no browser download, no mocked API.
 const baseURL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+// A second shop whose Auth asks new accounts to confirm their email (scripts/test starts
+// it); without it the `confirmations` project is left out.
+const confirmBaseURL = process.env.CONFIRM_BASE_URL;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -39,12 +42,12 @@ export default defineConfig({
   projects: [
     {
       name: 'phone',
-      testIgnore: /auth-client\.spec\.ts/,
+      testIgnore: /auth-(client|confirmations)\.spec\.ts/,
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
     },
     {
       name: 'desktop',
-      testIgnore: /auth-client\.spec\.ts/,
+      testIgnore: /auth-(client|confirmations)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
     },
     {
@@ -52,5 +55,14 @@ export default defineConfig({
       name: 'auth-client',
       testMatch: /auth-client\.spec\.ts/,
     },
+    ...(confirmBaseURL
+      ? [
+          {
+            name: 'confirmations',
+            testMatch: /auth-confirmations\.spec\.ts/,
+            use: { baseURL: confirmBaseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+          },
+        ]
+      : []),
   ],
 });

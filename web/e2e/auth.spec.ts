@@ -197,47 +197,6 @@ test.describe('accounts', () => {
   });
 });
 
-test.describe('with email confirmations on', () => {
-  // `ruangpremium dev --email-confirmations`, or a hosted project with "Confirm email".
-  test('sign-up asks to check the mail, and its link signs the shopper in', async ({
-    page,
-    request,
-    shopConfig,
-    consoleGuard,
-  }) => {
-    const settings = await request.get(`${shopConfig.supabaseUrl}/auth/v1/settings`, {
-      headers: { apikey: shopConfig.supabaseAnonKey },
-    });
-    test.skip(
-      ((await settings.json()) as { mailer_autoconfirm?: boolean }).mailer_autoconfirm !== false,
-      'this Auth server confirms new accounts at once',
-    );
-    consoleGuard.allow(REFUSED_SIGN_IN);
-    const user = uniqueUser('confirm');
-
-    await page.goto('/register');
-    await page.getByRole('textbox', { name: 'Nama' }).fill(user.name);
-    await page.getByRole('textbox', { name: 'Email' }).fill(user.email);
-    await page.getByLabel('Kata sandi', { exact: true }).fill(user.password);
-    await page.getByLabel('Ulangi kata sandi').fill(user.password);
-    await page.getByRole('button', { name: 'Daftar' }).click();
-    await expect(page.getByTestId('check-email')).toContainText(user.email);
-    await expect(page.getByTestId('check-email')).toBeFocused();
-
-    // Not confirmed yet: signing in says so.
-    await page.goto('/login');
-    await fillLogin(page, user.email, user.password);
-    await expect(page.getByTestId('auth-error')).toContainText('belum dikonfirmasi');
-
-    // The confirmation link lands on /login with a session, which goes on to the account.
-    const mail = await waitForMail(request, user.email, 'signup');
-    await page.goto(verifyLink(mail));
-    await expect(page).toHaveURL(/\/account$/);
-    await expect(page.getByTestId('profile-email')).toHaveText(user.email);
-    await expect(page.getByTestId('profile-name')).toHaveText(user.name);
-  });
-});
-
 test.describe('roles', () => {
   test('the demo admin finds the admin panel in the account menu', async ({ page, shot }) => {
     await signIn(page, DEMO_ADMIN);
