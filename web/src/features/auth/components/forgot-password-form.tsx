@@ -1,16 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
 import { TextField } from '@/components/form-field';
 import { Button } from '@/components/ui/button';
 import { paths } from '@/config/paths';
 import { useRuntimeConfig } from '@/config/runtime-config';
-import { useAuth } from '@/lib/auth';
 import { authErrorMessage } from '@/lib/auth/auth-errors';
 import { useForm } from '@/lib/forms/use-form';
 import { interpolate } from '@/lib/i18n';
 import { useAccountMessages } from '@/lib/i18n/account-messages';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useAuthRequest } from '../hooks/use-auth-request';
 import { usePrefilledEmail } from '../hooks/use-next-path';
 import { forgotPasswordSchema } from '../schemas';
 import { AuthCard, authLinkClasses } from './auth-card';
@@ -18,38 +18,23 @@ import { AuthCard, authLinkClasses } from './auth-card';
 export function ForgotPasswordForm() {
   const m = useAccountMessages();
   const { shopName } = useRuntimeConfig();
-  const { getClient } = useAuth();
   const form = useForm(forgotPasswordSchema, { email: usePrefilledEmail() });
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { submitting, error, run } = useAuthRequest();
   const [sentTo, setSentTo] = useState<string | null>(null);
   // Counts the sends, so that "Kirim ulang" announces its confirmation again.
   const [sends, setSends] = useState(0);
   useDocumentTitle(m.auth.forgot.title, shopName);
 
-  useEffect(() => {
-    getClient().catch(() => undefined);
-  }, [getClient]);
-
   async function send(email: string) {
-    setError(null);
-    setSubmitting(true);
-    try {
-      const client = await getClient();
+    await run(async (client) => {
       const { error: recoverError } = await client.auth.resetPasswordForEmail(email, {
         redirectTo: `${window.location.origin}${paths.resetPassword.build()}`,
       });
-      if (recoverError) {
-        setError(recoverError);
-        return;
-      }
+      if (recoverError) return recoverError;
       setSentTo(email);
       setSends((count) => count + 1);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSubmitting(false);
-    }
+      return null;
+    });
   }
 
   function submit(event: FormEvent) {

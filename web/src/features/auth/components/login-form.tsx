@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
 import { PasswordField, TextField } from '@/components/form-field';
@@ -11,6 +11,7 @@ import { useForm } from '@/lib/forms/use-form';
 import { useAccountMessages } from '@/lib/i18n/account-messages';
 import { useToast } from '@/lib/toast';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useAuthRequest } from '../hooks/use-auth-request';
 import { useNextPath, usePrefilledEmail } from '../hooks/use-next-path';
 import { loginSchema } from '../schemas';
 import { AuthCard, authLinkClasses } from './auth-card';
@@ -23,15 +24,10 @@ export function LoginForm() {
   const { notify } = useToast();
   const { next, requested } = useNextPath();
   const form = useForm(loginSchema, { email: usePrefilledEmail(), password: '' });
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { submitting, error, clearError, run } = useAuthRequest();
   useDocumentTitle(m.auth.login.title, shopName);
 
-  const { getClient, status } = auth;
-  // Load the Auth client while the visitor types, so the submit is instant.
-  useEffect(() => {
-    getClient().catch(() => undefined);
-  }, [getClient]);
+  const { status } = auth;
 
   // Signed in (now, in another tab, or already on arrival): go where they wanted.
   useEffect(() => {
@@ -40,23 +36,14 @@ export function LoginForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    clearError();
     const values = form.validate();
     if (!values) return;
-    setSubmitting(true);
-    try {
-      const client = await getClient();
+    await run(async (client) => {
       const { error: signInError } = await client.auth.signInWithPassword(values);
-      if (signInError) {
-        setError(signInError);
-        return;
-      }
-      notify(m.auth.login.welcome);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSubmitting(false);
-    }
+      if (!signInError) notify(m.auth.login.welcome);
+      return signInError;
+    });
   }
 
   const notice = requested

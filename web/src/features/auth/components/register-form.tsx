@@ -14,6 +14,7 @@ import { useAccountMessages } from '@/lib/i18n/account-messages';
 import { useToast } from '@/lib/toast';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { normalizeWhatsapp } from '@/lib/whatsapp';
+import { useAuthRequest } from '../hooks/use-auth-request';
 import { useNextPath } from '../hooks/use-next-path';
 import { registerSchema } from '../schemas';
 import { AuthCard, authLinkClasses } from './auth-card';
@@ -30,7 +31,7 @@ export function RegisterForm() {
   const { t } = useI18n();
   const m = useAccountMessages();
   const { shopName } = useRuntimeConfig();
-  const { getClient, status } = useAuth();
+  const { status } = useAuth();
   const navigate = useNavigate();
   const { notify } = useToast();
   const { next, requested } = useNextPath();
@@ -41,14 +42,9 @@ export function RegisterForm() {
     password: '',
     confirmPassword: '',
   });
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { submitting, error, clearError, run } = useAuthRequest();
   const [confirmationSentTo, setConfirmationSentTo] = useState<string | null>(null);
   useDocumentTitle(m.auth.register.title, shopName);
-
-  useEffect(() => {
-    getClient().catch(() => undefined);
-  }, [getClient]);
 
   useEffect(() => {
     if (status === 'signedIn') void navigate(next, { replace: true });
@@ -56,12 +52,10 @@ export function RegisterForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    clearError();
     const values = form.validate();
     if (!values) return;
-    setSubmitting(true);
-    try {
-      const client = await getClient();
+    await run(async (client) => {
       const metadata: Record<string, string> = { display_name: values.name };
       if (values.whatsapp) metadata.whatsapp = values.whatsapp;
       const { data, error: signUpError } = await client.auth.signUp({
@@ -75,26 +69,20 @@ export function RegisterForm() {
       if (signUpError) {
         const { code } = describeAuthError(signUpError);
         const field = code in FIELD_OF_CODE ? FIELD_OF_CODE[code as keyof typeof FIELD_OF_CODE] : null;
-        if (field) form.setServerErrors({ [field]: authErrorMessage(signUpError, m) });
-        else setError(signUpError);
-        return;
+        if (!field) return signUpError;
+        form.setServerErrors({ [field]: authErrorMessage(signUpError, m) });
+        return null;
       }
       if (data.session) {
         notify(interpolate(m.auth.register.welcome, { name: values.name }));
-        return;
+        return null;
       }
       // Email confirmations on: no session yet. An address that already has an
       // account comes back as a user without identities (nothing was sent).
-      if (data.user && data.user.identities?.length === 0) {
-        setError({ code: 'user_already_exists' });
-        return;
-      }
+      if (data.user && data.user.identities?.length === 0) return { code: 'user_already_exists' };
       setConfirmationSentTo(values.email);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSubmitting(false);
-    }
+      return null;
+    });
   }
 
   if (confirmationSentTo) {

@@ -13,6 +13,7 @@ import { interpolate } from '@/lib/i18n';
 import { useAccountMessages } from '@/lib/i18n/account-messages';
 import { useToast } from '@/lib/toast';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useAuthRequest } from '../hooks/use-auth-request';
 import { resetPasswordSchema } from '../schemas';
 import { AuthCard, authLinkClasses } from './auth-card';
 
@@ -77,37 +78,27 @@ const FIELD_CODES = new Set(['weak_password', 'same_password']);
 
 function NewPasswordForm({ email }: { email: string }) {
   const m = useAccountMessages();
-  const { getClient } = useAuth();
   const navigate = useNavigate();
   const { notify } = useToast();
   const form = useForm(resetPasswordSchema, { password: '', confirmPassword: '' });
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { submitting, error, clearError, run } = useAuthRequest();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    clearError();
     const values = form.validate();
     if (!values) return;
-    setSubmitting(true);
-    try {
-      const client = await getClient();
+    await run(async (client) => {
       const { error: updateError } = await client.auth.updateUser({ password: values.password });
       if (updateError) {
-        if (FIELD_CODES.has(describeAuthError(updateError).code)) {
-          form.setServerErrors({ password: authErrorMessage(updateError, m) });
-        } else {
-          setError(updateError);
-        }
-        return;
+        if (!FIELD_CODES.has(describeAuthError(updateError).code)) return updateError;
+        form.setServerErrors({ password: authErrorMessage(updateError, m) });
+        return null;
       }
       notify(m.auth.reset.done);
       void navigate(paths.account.build(), { replace: true });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSubmitting(false);
-    }
+      return null;
+    });
   }
 
   return (
