@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '@/components/error-state';
 import { PageHeader } from '@/components/page-header';
@@ -52,12 +52,18 @@ function AccountDetails({ account }: { account: Account }) {
   const { notify } = useToast();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+
+  // Leaving the form puts focus back where the visitor started: on "Ubah profil", once
+  // React has rendered it again.
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   function finishEditing(saved: boolean) {
     setEditing(false);
     if (saved) notify(m.account.saved);
-    // Back to where the visitor started, once the button is rendered again.
-    requestAnimationFrame(() => editButton.current?.focus());
   }
 
   return (
