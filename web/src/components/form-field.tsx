@@ -1,7 +1,9 @@
 import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { isValidationKey } from '@/lib/forms/fields';
+import { interpolate } from '@/lib/i18n';
 import { useAccountMessages } from '@/lib/i18n/account-messages';
 import { cn } from '@/lib/cn';
+import { normalizeWhatsapp } from '@/lib/whatsapp';
 import { Icon } from './ui/icon';
 import { Input } from './ui/input';
 
@@ -93,6 +95,50 @@ export function PasswordField(props: Omit<TextFieldProps, 'type' | 'trailing'>) 
         >
           <Icon name={visible ? 'eyeOff' : 'eye'} className="h-5 w-5" />
         </button>
+      }
+    />
+  );
+}
+
+/** An email address, with the keyboard, autofill and spelling settings every form wants. */
+export function EmailField(props: Omit<TextFieldProps, 'label'> & { label?: string }) {
+  const m = useAccountMessages();
+  return (
+    <TextField
+      label={m.auth.email}
+      type="email"
+      inputMode="email"
+      autoComplete="email"
+      autoCapitalize="none"
+      spellCheck={false}
+      placeholder={m.auth.emailPlaceholder}
+      required
+      {...props}
+    />
+  );
+}
+
+/** An optional Indonesian WhatsApp number; the hint shows the +628… form it is saved as. */
+export function WhatsappField(props: Omit<TextFieldProps, 'type' | 'hint'>) {
+  const m = useAccountMessages();
+  const typed = typeof props.value === 'string' ? props.value : '';
+  const normalised = typed.trim() ? normalizeWhatsapp(typed) : null;
+  return (
+    <TextField
+      labelNote={m.forms.optional}
+      inputMode="tel"
+      autoComplete="tel-national"
+      placeholder={m.auth.register.whatsappPlaceholder}
+      {...props}
+      type="tel"
+      hint={
+        normalised ? (
+          <span data-testid="whatsapp-preview">
+            {interpolate(m.auth.register.whatsappNormalised, { number: normalised })}
+          </span>
+        ) : (
+          m.auth.register.whatsappHint
+        )
       }
     />
   );

@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '@/components/error-state';
 import { FormAlert } from '@/components/form-alert';
-import { TextField } from '@/components/form-field';
+import { TextField, WhatsappField } from '@/components/form-field';
 import { Button } from '@/components/ui/button';
 import { isApiError } from '@/lib/api-client';
 import { NAME_MAX } from '@/lib/forms/fields';
 import { useForm } from '@/lib/forms/use-form';
-import { interpolate, useI18n } from '@/lib/i18n';
+import { useI18n } from '@/lib/i18n';
 import { useAccountMessages } from '@/lib/i18n/account-messages';
-import { normalizeWhatsapp } from '@/lib/whatsapp';
 import type { Account } from '../api/account-schema';
 import { useUpdateAccount } from '../api/update-account';
 import { profilePatch, profileSchema } from '../profile-schema';
@@ -65,7 +64,6 @@ export function ProfileForm({
         ? m.account.sessionInvalid
         : errorMessage(failure, t)
       : null;
-  const whatsappPreview = form.values.whatsapp.trim() ? normalizeWhatsapp(form.values.whatsapp) : null;
 
   return (
     <form noValidate onSubmit={submit} className="space-y-5" aria-label={m.account.edit}>
@@ -82,24 +80,7 @@ export function ProfileForm({
         maxLength={NAME_MAX + 20}
         required
       />
-      <TextField
-        {...form.field('whatsapp')}
-        label={m.account.whatsapp}
-        labelNote={m.forms.optional}
-        type="tel"
-        inputMode="tel"
-        autoComplete="tel-national"
-        placeholder={m.auth.register.whatsappPlaceholder}
-        hint={
-          whatsappPreview ? (
-            <span data-testid="whatsapp-preview">
-              {interpolate(m.auth.register.whatsappNormalised, { number: whatsappPreview })}
-            </span>
-          ) : (
-            m.auth.register.whatsappHint
-          )
-        }
-      />
+      <WhatsappField {...form.field('whatsapp')} label={m.account.whatsapp} />
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
         <Button variant="ghost" onClick={() => onDone(false)} disabled={update.isPending}>
           {m.account.cancel}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
-import { TextField } from '@/components/form-field';
+import { EmailField } from '@/components/form-field';
 import { Button } from '@/components/ui/button';
 import { paths } from '@/config/paths';
 import { useRuntimeConfig } from '@/config/runtime-config';
@@ -83,17 +83,7 @@ export function ForgotPasswordForm() {
     >
       <form noValidate onSubmit={submit} className="space-y-5" aria-label={m.auth.forgot.title}>
         {errorAlert}
-        <TextField
-          {...form.field('email')}
-          label={m.auth.email}
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          placeholder={m.auth.emailPlaceholder}
-          required
-        />
+        <EmailField {...form.field('email')} />
         <Button type="submit" size="lg" className="w-full" loading={submitting}>
           {m.auth.forgot.submit}
         </Button>

@@ -1,7 +1,7 @@
-import { useEffect, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import type { FormEvent } from 'react';
+import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
-import { PasswordField, TextField } from '@/components/form-field';
+import { EmailField, PasswordField } from '@/components/form-field';
 import { Button } from '@/components/ui/button';
 import { paths } from '@/config/paths';
 import { useRuntimeConfig } from '@/config/runtime-config';
@@ -12,7 +12,7 @@ import { useAccountMessages } from '@/lib/i18n/account-messages';
 import { useToast } from '@/lib/toast';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useAuthRequest } from '../hooks/use-auth-request';
-import { useNextPath, usePrefilledEmail } from '../hooks/use-next-path';
+import { useGoNextWhenSignedIn, useNextPath, usePrefilledEmail } from '../hooks/use-next-path';
 import { loginSchema } from '../schemas';
 import { AuthCard, authLinkClasses } from './auth-card';
 
@@ -20,19 +20,12 @@ export function LoginForm() {
   const m = useAccountMessages();
   const { shopName } = useRuntimeConfig();
   const auth = useAuth();
-  const navigate = useNavigate();
   const { notify } = useToast();
   const { next, requested } = useNextPath();
+  useGoNextWhenSignedIn(next);
   const form = useForm(loginSchema, { email: usePrefilledEmail(), password: '' });
   const { submitting, error, clearError, run } = useAuthRequest();
   useDocumentTitle(m.auth.login.title, shopName);
-
-  const { status } = auth;
-
-  // Signed in (now, in another tab, or already on arrival): go where they wanted.
-  useEffect(() => {
-    if (status === 'signedIn') void navigate(next, { replace: true });
-  }, [status, next, navigate]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -74,17 +67,7 @@ export function LoginForm() {
         <FormAlert tone="error" testId="auth-error">
           {error ? <p>{authErrorMessage(error, m)}</p> : null}
         </FormAlert>
-        <TextField
-          {...form.field('email')}
-          label={m.auth.email}
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          placeholder={m.auth.emailPlaceholder}
-          required
-        />
+        <EmailField {...form.field('email')} />
         <div className="space-y-2">
           <PasswordField
             {...form.field('password')}

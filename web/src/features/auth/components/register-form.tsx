@@ -1,11 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
-import { PasswordField, TextField } from '@/components/form-field';
+import { EmailField, PasswordField, TextField, WhatsappField } from '@/components/form-field';
 import { Button } from '@/components/ui/button';
 import { paths } from '@/config/paths';
 import { useRuntimeConfig } from '@/config/runtime-config';
-import { useAuth } from '@/lib/auth';
 import { authErrorMessage, describeAuthError } from '@/lib/auth/auth-errors';
 import { NAME_MAX } from '@/lib/forms/fields';
 import { useForm } from '@/lib/forms/use-form';
@@ -13,9 +12,8 @@ import { interpolate, useI18n } from '@/lib/i18n';
 import { useAccountMessages } from '@/lib/i18n/account-messages';
 import { useToast } from '@/lib/toast';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { normalizeWhatsapp } from '@/lib/whatsapp';
 import { useAuthRequest } from '../hooks/use-auth-request';
-import { useNextPath } from '../hooks/use-next-path';
+import { useGoNextWhenSignedIn, useNextPath } from '../hooks/use-next-path';
 import { registerSchema } from '../schemas';
 import { AuthCard, authLinkClasses } from './auth-card';
 
@@ -31,10 +29,9 @@ export function RegisterForm() {
   const { t } = useI18n();
   const m = useAccountMessages();
   const { shopName } = useRuntimeConfig();
-  const { status } = useAuth();
-  const navigate = useNavigate();
   const { notify } = useToast();
   const { next, requested } = useNextPath();
+  useGoNextWhenSignedIn(next);
   const form = useForm(registerSchema, {
     name: '',
     email: '',
@@ -45,10 +42,6 @@ export function RegisterForm() {
   const { submitting, error, clearError, run } = useAuthRequest();
   const [confirmationSentTo, setConfirmationSentTo] = useState<string | null>(null);
   useDocumentTitle(m.auth.register.title, shopName);
-
-  useEffect(() => {
-    if (status === 'signedIn') void navigate(next, { replace: true });
-  }, [status, next, navigate]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -100,7 +93,6 @@ export function RegisterForm() {
     );
   }
 
-  const whatsappPreview = form.values.whatsapp.trim() ? normalizeWhatsapp(form.values.whatsapp) : null;
   const errorCode = error ? describeAuthError(error).code : null;
 
   return (
@@ -151,35 +143,8 @@ export function RegisterForm() {
           maxLength={NAME_MAX + 20}
           required
         />
-        <TextField
-          {...form.field('email')}
-          label={m.auth.email}
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          placeholder={m.auth.emailPlaceholder}
-          required
-        />
-        <TextField
-          {...form.field('whatsapp')}
-          label={m.auth.register.whatsapp}
-          labelNote={m.forms.optional}
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel-national"
-          placeholder={m.auth.register.whatsappPlaceholder}
-          hint={
-            whatsappPreview ? (
-              <span data-testid="whatsapp-preview">
-                {interpolate(m.auth.register.whatsappNormalised, { number: whatsappPreview })}
-              </span>
-            ) : (
-              m.auth.register.whatsappHint
-            )
-          }
-        />
+        <EmailField {...form.field('email')} />
+        <WhatsappField {...form.field('whatsapp')} label={m.auth.register.whatsapp} />
         <PasswordField
           {...form.field('password')}
           label={m.auth.password}

@@ -1,5 +1,6 @@
-import { useLocation, useSearchParams } from 'react-router';
-import { DEFAULT_AFTER_LOGIN, safeNextPath } from '@/lib/auth';
+import { useEffect } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { DEFAULT_AFTER_LOGIN, safeNextPath, useAuth } from '@/lib/auth';
 
 /**
  * Where to go after signing in: `?next=` (set by the pages that require an
@@ -20,4 +21,13 @@ export function usePrefilledEmail(): string {
   const location = useLocation();
   const email = (location.state as { email?: unknown } | null)?.email;
   return typeof email === 'string' ? email : '';
+}
+
+/** Signed in (now, in another tab, or already on arrival): go where the visitor wanted. */
+export function useGoNextWhenSignedIn(next: string): void {
+  const { status } = useAuth();
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (status === 'signedIn') void navigate(next, { replace: true });
+  }, [status, next, navigate]);
 }
