@@ -196,6 +196,8 @@ test.describe('product detail', () => {
     await catalogSettled(page);
     await searchCatalog(page, 'canva');
     const first = cards(page).first();
+    // The previous results stay on screen until the filtered ones arrive.
+    await expect(first.getByRole('heading')).toContainText(/canva/i);
     const name = (await first.getByRole('heading').textContent())?.trim() ?? '';
     await first.getByRole('link').click();
 
