@@ -11,6 +11,7 @@ pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod lang;
+pub mod tokopay;
 
 use std::sync::Arc;
 

@@ -1,0 +1,1 @@
+//! Tokopay client (being written).
