@@ -84,8 +84,10 @@ async fn selling_the_last_item_makes_a_stock_product_sold_out() {
     let items = add_stock(&app, &diamond, StockStatus::Available, 1).await;
     assert_eq!(availability(&app, &diamond).await, json!({"available": true, "stock": 1}));
 
-    sqlx::query("update public.stock_items set status = 'sold', sold_at = now() where id = $1")
+    let order = crate::fixtures::order_for(&app, &diamond).await;
+    sqlx::query("update public.stock_items set status = 'sold', sold_at = now(), order_id = $2 where id = $1")
         .bind(items[0].id)
+        .bind(order)
         .execute(&app.db.pool)
         .await
         .expect("sell");

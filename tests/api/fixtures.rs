@@ -346,11 +346,13 @@ pub async fn add_stock_item(app: &TestApp, product: &Product, status: StockStatu
         StockStatus::Sold => ("sold", false, true),
         StockStatus::Disabled => ("disabled", false, false),
     };
+    // A reserved or sold item belongs to an order.
+    let order_id = if reserved || sold { Some(order_for(app, product).await) } else { None };
     sqlx::query(
-        "insert into public.stock_items (id, product_id, secret_ciphertext, fingerprint, status, reserved_until, sold_at)
+        "insert into public.stock_items (id, product_id, secret_ciphertext, fingerprint, status, reserved_until, sold_at, order_id)
          values ($1, $2, $3, $4, $5::public.stock_item_status,
                  case when $6 then now() + interval '15 minutes' end,
-                 case when $7 then now() end)",
+                 case when $7 then now() end, $8)",
     )
     .bind(id)
     .bind(product.id)
@@ -359,10 +361,33 @@ pub async fn add_stock_item(app: &TestApp, product: &Product, status: StockStatu
     .bind(status)
     .bind(reserved)
     .bind(sold)
+    .bind(order_id)
     .execute(&app.db.pool)
     .await
     .expect("insert stock item");
     StockItem { id, secret: secret.to_owned(), ciphertext, fingerprint }
+}
+
+/// A guest's order of one unit of `product`, awaiting payment, for stock that must belong
+/// to an order.
+pub async fn order_for(app: &TestApp, product: &Product) -> Uuid {
+    let id = Uuid::new_v4();
+    let suffix: String =
+        id.simple().to_string().to_uppercase().chars().filter(|c| c.is_ascii_alphanumeric()).take(6).collect();
+    sqlx::query(
+        "insert into public.orders (id, number, buyer_name, buyer_email, buyer_whatsapp, product_id, product_type,
+             product_name, quantity, unit_price, total, price_tier, tracking_token_hash, tracking_token_ciphertext, expires_at)
+         select $1, 'RP-261126-' || $2, 'Fixture', 'fixture@example.com', '+6281234567890', p.id, p.type, p.name, 1,
+                p.retail_price, p.retail_price, 'retail', extensions.digest($1::text, 'sha256'), '\\x00', now() + interval '15 minutes'
+         from public.products p where p.id = $3",
+    )
+    .bind(id)
+    .bind(suffix)
+    .bind(product.id)
+    .execute(&app.db.pool)
+    .await
+    .expect("insert order");
+    id
 }
 
 // ---------------------------------------------------------------------------------------

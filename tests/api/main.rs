@@ -6,6 +6,7 @@ mod availability;
 mod catalog_detail;
 mod catalog_list;
 mod categories;
+mod checkout;
 mod errors;
 mod filters;
 mod fixtures;

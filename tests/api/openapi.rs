@@ -13,9 +13,22 @@ use crate::{
 
 /// Every endpoint the API serves under `/api`, besides the document itself. A new
 /// endpoint belongs here and in the document.
-const SERVED: [&str; 4] = ["/account", "/categories", "/products", "/products/{slug}"];
+/// Every documented operation, and what it answers to a bare request (no token, no body):
+/// a status and, for refusals, the code that shows the route itself answered (an unknown
+/// path would say `not_found`).
+const SERVED: [(&str, &str, u16, Option<&str>); 9] = [
+    ("get", "/account", 401, Some("unauthorized")),
+    ("get", "/account/orders", 401, Some("unauthorized")),
+    ("get", "/categories", 200, None),
+    ("get", "/checkout/{product_id}", 404, Some("product_unavailable")),
+    ("post", "/orders", 400, Some("invalid_body")),
+    ("get", "/orders/{id}", 404, Some("order_not_found")),
+    ("get", "/products", 200, None),
+    ("get", "/products/{slug}", 200, None),
+    ("get", "/track", 404, Some("order_not_found")),
+];
 /// Documented as needing `Authorization: Bearer`; without a token they answer 401.
-const SIGNED_IN: [&str; 1] = ["/account"];
+const SIGNED_IN: [&str; 2] = ["/account", "/account/orders"];
 
 async fn served_document(app: &TestApp) -> Value {
     let (status, doc) = app.get("/api/openapi.json").await;
@@ -115,12 +128,23 @@ async fn the_document_lists_exactly_the_endpoints_the_router_serves() {
 
     let documented: BTreeSet<String> = shop::openapi().paths.paths.keys().cloned().collect();
 
-    assert_eq!(documented, SERVED.iter().map(|p| (*p).to_owned()).collect());
-    for path in &documented {
-        let concrete = path.replace("{slug}", "chatgpt-team");
-        let (status, body) = app.get(&format!("/api{concrete}")).await;
-        let expected = if SIGNED_IN.contains(&path.as_str()) { StatusCode::UNAUTHORIZED } else { StatusCode::OK };
-        assert_eq!(status, expected, "GET /api{concrete} answered {body}");
+    assert_eq!(documented, SERVED.iter().map(|(_, p, _, _)| (*p).to_owned()).collect());
+    let doc = shop::openapi();
+    for (method, path, expected, code) in SERVED {
+        let operations = serde_json::to_value(&doc.paths.paths[path]).expect("path item");
+        assert!(operations[method].is_object(), "{method} {path} is documented");
+        let concrete = path
+            .replace("{slug}", "chatgpt-team")
+            .replace("{product_id}", &uuid::Uuid::new_v4().to_string())
+            .replace("{id}", &uuid::Uuid::new_v4().to_string());
+        let request = axum::http::Request::builder()
+            .method(method.to_uppercase().as_str())
+            .uri(format!("/api{concrete}"))
+            .body(axum::body::Body::empty())
+            .expect("request");
+        let (status, _, body) = app.send(request).await;
+        assert_eq!(status.as_u16(), expected, "{method} /api{concrete} answered {body}");
+        assert_eq!(body["error"]["code"].as_str(), code, "{method} /api{concrete} answered {body}");
     }
 }
 

@@ -23,6 +23,7 @@ use tower::ServiceExt;
 pub use axum::http::StatusCode;
 
 pub mod stack;
+pub mod tokopay;
 pub use stack::{StackOptions, TestStack};
 
 struct Template {
@@ -275,6 +276,10 @@ pub fn test_config(database_url: &str) -> anyhow::Result<Config> {
         "FINGERPRINT_KEY" => Some(fingerprint.clone()),
         // No Auth server answers here; tests that sign people in start a `TestStack`.
         "SUPABASE_URL" => Some("http://127.0.0.1:9".to_owned()),
+        // Nor a Tokopay; tests that pay start the simulator (tests/api/checkout).
+        "TOKOPAY_BASE_URL" => Some("http://127.0.0.1:9".to_owned()),
+        "TOKOPAY_MERCHANT_ID" => Some("M261126TESTSHOP1".to_owned()),
+        "TOKOPAY_SECRET" => Some("0f".repeat(32)),
         _ => None,
     })
 }

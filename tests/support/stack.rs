@@ -12,7 +12,7 @@ use ruangpremium::{
     mailbox, pg_url,
 };
 use serde_json::{json, Value};
-use shop::{crypto::Keyring, AppState, Config};
+use shop::{AppState, Config};
 use sqlx::PgPool;
 use tokio::net::TcpListener;
 
@@ -213,15 +213,8 @@ fn auth_config(base_url: &str, options: &StackOptions) -> AuthConfig {
 }
 
 fn shop_config(database_url: &str, base_url: &str) -> Config {
-    let keys = Keyring::generate_entry("test1");
-    let fingerprint = shop::crypto::FingerprintKey::generate();
-    Config::from_lookup(|name| match name {
-        "DATABASE_URL" => Some(database_url.to_owned()),
-        "DATABASE_POOL_SIZE" => Some("4".to_owned()),
-        "ENCRYPTION_KEYS" => Some(keys.clone()),
-        "FINGERPRINT_KEY" => Some(fingerprint.clone()),
-        "SUPABASE_URL" => Some(base_url.to_owned()),
-        _ => None,
-    })
-    .expect("the API test configuration")
+    let mut config = crate::test_config(database_url).expect("the API test configuration");
+    config.database_pool_size = 4;
+    config.supabase_url = base_url.to_owned();
+    config
 }

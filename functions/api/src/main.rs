@@ -16,7 +16,8 @@ async fn main() -> Result<(), lambda_http::Error> {
         let port = std::env::var("PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(3000);
         let listener = tokio::net::TcpListener::bind(SocketAddr::from(([0, 0, 0, 0], port))).await?;
         tracing::info!(%port, "api listening");
-        axum::serve(listener, app).await?;
+        // The peer address feeds the unpaid-order cap (per IP address) at checkout.
+        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await?;
         Ok(())
     }
 }

@@ -10,7 +10,12 @@ use crate::{
     auth::{self, AuthConfig, AuthState},
     cluster::Cluster,
     mailbox, migrate, pg_url, secrets, seed, site,
+    tokopay_sim::{SimConfig, Simulator},
 };
+
+/// How often the local stack expires unpaid orders whose invoice ran out (the sweep's job
+/// in production).
+const EXPIRY_INTERVAL: std::time::Duration = std::time::Duration::from_secs(5);
 
 pub struct DevOptions {
     pub port: u16,
@@ -95,8 +100,18 @@ async fn serve(
     let anon_key = auth_config.anon_key.clone();
     let confirmations = auth_config.email_confirmations;
     let auth_state = AuthState::connect(urls.auth, auth_config).await?;
+    let simulator = Simulator::new(SimConfig::new(
+        &config.tokopay.merchant_id,
+        config.tokopay.secret.expose(),
+        &public_url,
+        &format!("{}{}", loopback_url(options.port), shop::payments::WEBHOOK_PATH),
+    ));
+    let simulated = config.tokopay.base_url == simulator_base(options.port);
     let state = AppState::connect(config).await?;
-    let app = shop::api_router(state)
+    tokio::spawn(expire_unpaid_orders(state.db.clone()));
+    let app = shop::api_router(state.clone())
+        .merge(shop::payments::webhook_router(state))
+        .merge(simulator.router())
         .merge(auth::router(auth_state.clone()))
         .merge(mailbox::router(auth_state.pool.clone()))
         .merge(site::router(&web_dist, site::SiteConfig { public_url: public_url.clone(), anon_key }))
@@ -111,6 +126,13 @@ async fn serve(
         if confirmations { "on" } else { "off: new accounts are confirmed at once" }
     );
     println!("  Mailbox    {public_url}/mailbox   (every mail the shop sends, kept on this machine)");
+    if simulated {
+        println!(
+            "  Tokopay    {public_url}/tokopay-sim   (simulator: invoices are paid on their page, no money moves)"
+        );
+    } else {
+        println!("  Tokopay    TOKOPAY_BASE_URL from the environment (the simulator still answers at /tokopay-sim)");
+    }
     println!("  Database   {shown_db_url}   (psql \"{shown_db_url}\")");
     println!("  Data       {}", options.data_dir.display());
     println!("Demo accounts (email / password):");
@@ -138,6 +160,8 @@ pub fn local_config(database_url: &str, public_url: &str, data_dir: &std::path::
         "SUPABASE_URL" => Some(public_url.to_owned()),
         // A direct connection to our own cluster keeps prepared statements.
         "DATABASE_PREPARED_STATEMENTS" => Some(std::env::var(name).unwrap_or_else(|_| "true".into())),
+        // Payments go to the simulator this server runs, unless the environment says otherwise.
+        "TOKOPAY_BASE_URL" => Some(std::env::var(name).unwrap_or_else(|_| simulator_base(port_of(public_url)))),
         _ => env_then_secrets(&secrets, name),
     })
 }
@@ -156,6 +180,30 @@ pub fn local_auth_config(
         "AUTH_EMAIL_CONFIRMATIONS" if email_confirmations => Some("true".to_owned()),
         _ => env_then_secrets(&secrets, name),
     })
+}
+
+fn loopback_url(port: u16) -> String {
+    format!("http://127.0.0.1:{port}")
+}
+
+fn simulator_base(port: u16) -> String {
+    format!("{}/tokopay-sim", loopback_url(port))
+}
+
+fn port_of(public_url: &str) -> u16 {
+    public_url.rsplit(':').next().and_then(|p| p.trim_end_matches('/').parse().ok()).unwrap_or(80)
+}
+
+/// Expires unpaid orders whose invoice ran out, every few seconds, for as long as the
+/// server runs (in production the sweep does it).
+async fn expire_unpaid_orders(db: shop::db::Db) {
+    let mut ticks = tokio::time::interval(EXPIRY_INTERVAL);
+    loop {
+        ticks.tick().await;
+        if let Err(err) = shop::checkout::expire_due(&db, 500).await {
+            tracing::warn!(error = %err, "expiring unpaid orders failed; trying again shortly");
+        }
+    }
 }
 
 fn env_then_secrets(secrets: &[(String, String)], name: &str) -> Option<String> {

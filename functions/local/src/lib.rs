@@ -12,3 +12,4 @@ pub mod pg_url;
 pub mod secrets;
 pub mod seed;
 pub mod site;
+pub mod tokopay_sim;

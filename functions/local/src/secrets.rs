@@ -1,7 +1,7 @@
 //! The local stack's secrets (encryption and fingerprint keys, the Auth signing key and
-//! publishable key), generated on first start and kept in the data directory, readable by
-//! the owner only. A file from before the Auth server gains the Auth entries on the next
-//! start; what it already holds is never changed.
+//! publishable key, the Tokopay simulator's merchant id and secret), generated on first
+//! start and kept in the data directory, readable by the owner only. A file from before an
+//! entry existed gains it on the next start; what it already holds is never changed.
 
 use std::{io::Write, os::unix::fs::OpenOptionsExt, path::Path};
 
@@ -21,7 +21,7 @@ pub fn load_or_create(data_dir: &Path) -> anyhow::Result<Vec<(String, String)>> 
             Keyring::generate_entry("local1"),
             FingerprintKey::generate()
         );
-        for (name, value) in keys::generate_secret_entries()? {
+        for (name, value) in generated_entries()? {
             contents.push_str(&format!("{name}={value}\n"));
         }
         let mut file = std::fs::OpenOptions::new()
@@ -33,7 +33,7 @@ pub fn load_or_create(data_dir: &Path) -> anyhow::Result<Vec<(String, String)>> 
         file.write_all(contents.as_bytes())?;
     }
     let mut entries = read(&path)?;
-    let missing: Vec<(&str, String)> = keys::generate_secret_entries()?
+    let missing: Vec<(&str, String)> = generated_entries()?
         .into_iter()
         .filter(|(name, _)| !entries.iter().any(|(existing, value)| existing == name && !value.is_empty()))
         .collect();
@@ -43,7 +43,7 @@ pub fn load_or_create(data_dir: &Path) -> anyhow::Result<Vec<(String, String)>> 
         if !text.is_empty() && !text.ends_with('\n') {
             addition.push('\n');
         }
-        addition.push_str("# Local Supabase Auth (added by `ruangpremium dev`).\n");
+        addition.push_str("# Added by `ruangpremium dev`.\n");
         for (name, value) in &missing {
             addition.push_str(&format!("{name}={value}\n"));
         }
@@ -54,6 +54,20 @@ pub fn load_or_create(data_dir: &Path) -> anyhow::Result<Vec<(String, String)>> 
         file.write_all(addition.as_bytes())?;
         entries = read(&path)?;
     }
+    Ok(entries)
+}
+
+/// The Auth server's keys and the simulated Tokopay merchant: `M` + yymmdd + letters and
+/// digits, and a 64-character hex secret, shaped like the real ones.
+fn generated_entries() -> anyhow::Result<Vec<(&'static str, String)>> {
+    use rand::Rng;
+    let mut rng = rand::thread_rng();
+    let letters: String = (0..4).map(|_| rng.gen_range(b'A'..=b'Z') as char).collect();
+    let merchant = format!("M{}{letters}{:04}", chrono::Utc::now().format("%y%m%d"), rng.gen_range(0..10_000));
+    let secret: String = (0..32).map(|_| format!("{:02x}", rng.gen::<u8>())).collect();
+    let mut entries = keys::generate_secret_entries()?;
+    entries.push(("TOKOPAY_MERCHANT_ID", merchant));
+    entries.push(("TOKOPAY_SECRET", secret));
     Ok(entries)
 }
 
@@ -80,8 +94,15 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("rp-secrets-{}", uuid::Uuid::new_v4()));
         std::fs::create_dir_all(&dir).expect("dir");
         let first = load_or_create(&dir).expect("create");
-        for name in ["ENCRYPTION_KEYS", "FINGERPRINT_KEY", keys::SIGNING_KEY_VAR, keys::KEY_ID_VAR, keys::ANON_KEY_VAR]
-        {
+        for name in [
+            "ENCRYPTION_KEYS",
+            "FINGERPRINT_KEY",
+            keys::SIGNING_KEY_VAR,
+            keys::KEY_ID_VAR,
+            keys::ANON_KEY_VAR,
+            "TOKOPAY_MERCHANT_ID",
+            "TOKOPAY_SECRET",
+        ] {
             assert!(value(&first, name).is_some_and(|v| !v.is_empty()), "{name}");
         }
         assert_eq!(load_or_create(&dir).expect("reload"), first);

@@ -14,7 +14,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{account, catalog, error, lang, AppState};
+use crate::{account, catalog, checkout, error, lang, orders, AppState};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -30,7 +30,9 @@ use crate::{account, catalog, error, lang, AppState};
     tags(
         (name = "catalog", description = "Products, categories and availability"),
         (name = "account", description = "The signed-in member's own account. Send the Supabase access token \
-            as `Authorization: Bearer <token>`.")
+            as `Authorization: Bearer <token>`."),
+        (name = "checkout", description = "Prices and placing orders with a QRIS invoice"),
+        (name = "orders", description = "Orders and their status, for their owner or the holder of their tracking token")
     )
 )]
 struct ApiDoc;
@@ -50,7 +52,12 @@ impl utoipa::Modify for BearerAuth {
 }
 
 fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(catalog::router()).merge(account::router()).split_for_parts()
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(catalog::router())
+        .merge(account::router())
+        .merge(checkout::router())
+        .merge(orders::router())
+        .split_for_parts()
 }
 
 /// The OpenAPI 3.1 document of every endpoint, from the routes themselves.

@@ -6,7 +6,10 @@ use std::{env, fmt};
 
 use anyhow::{bail, Context};
 
-use crate::crypto::{FingerprintKey, Keyring};
+use crate::{
+    crypto::{FingerprintKey, Keyring},
+    tokopay::TokopayConfig,
+};
 
 #[derive(Clone)]
 pub struct Config {
@@ -30,6 +33,42 @@ pub struct Config {
     /// `SUPABASE_JWT_SECRET`: only for a project still signing with the legacy shared
     /// secret (HS256). Unset, HS256 tokens are refused.
     pub supabase_jwt_secret: Option<Secret>,
+    /// `TOKOPAY_*`: the payment gateway (see `crate::tokopay::TokopayConfig`).
+    pub tokopay: TokopayConfig,
+    /// `CHECKOUT_*`: invoice lifetime and the unpaid-order cap.
+    pub checkout: CheckoutSettings,
+}
+
+#[derive(Clone, Debug)]
+pub struct CheckoutSettings {
+    /// `CHECKOUT_INVOICE_TTL_SECONDS` (default 900, 60–86400): how long a QRIS invoice, and
+    /// the reservation of what its order needs, lives.
+    pub invoice_ttl: std::time::Duration,
+    /// `CHECKOUT_MAX_UNPAID_ORDERS` (default 3, 1–100): unpaid orders one buyer (by email,
+    /// account or IP address) may hold at once.
+    pub max_unpaid_orders: i64,
+    /// `CHECKOUT_MAX_UNPAID_ORDERS_PER_IP` (default 10, 0 = no limit): unpaid orders from
+    /// one IP address. Higher than the buyer's cap because mobile carriers put many
+    /// people behind one address.
+    pub max_unpaid_orders_per_ip: i64,
+}
+
+impl CheckoutSettings {
+    fn from_lookup(lookup: &impl Fn(&str) -> Option<String>) -> anyhow::Result<CheckoutSettings> {
+        let number = |name: &str, default: u64, range: std::ops::RangeInclusive<u64>| -> anyhow::Result<u64> {
+            match lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) {
+                None => Ok(default),
+                Some(v) => v.parse::<u64>().ok().filter(|n| range.contains(n)).with_context(|| {
+                    format!("{name} must be a whole number {}–{}, got {v:?}", range.start(), range.end())
+                }),
+            }
+        };
+        Ok(CheckoutSettings {
+            invoice_ttl: std::time::Duration::from_secs(number("CHECKOUT_INVOICE_TTL_SECONDS", 900, 60..=86_400)?),
+            max_unpaid_orders: number("CHECKOUT_MAX_UNPAID_ORDERS", 3, 1..=100)? as i64,
+            max_unpaid_orders_per_ip: number("CHECKOUT_MAX_UNPAID_ORDERS_PER_IP", 10, 0..=10_000)? as i64,
+        })
+    }
 }
 
 impl Config {
@@ -71,6 +110,8 @@ impl Config {
                 .map(|s| s.trim().to_owned())
                 .filter(|s| !s.is_empty())
                 .map(Secret),
+            tokopay: TokopayConfig::from_lookup(&lookup).context("Tokopay configuration")?,
+            checkout: CheckoutSettings::from_lookup(&lookup)?,
         })
     }
 }
@@ -84,6 +125,8 @@ impl fmt::Debug for Config {
             .field("keyring", &self.keyring)
             .field("supabase_url", &self.supabase_url)
             .field("supabase_jwt_secret", &self.supabase_jwt_secret)
+            .field("tokopay", &self.tokopay)
+            .field("checkout", &self.checkout)
             .finish_non_exhaustive()
     }
 }

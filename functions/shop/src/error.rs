@@ -57,6 +57,11 @@ pub enum ApiError {
     NotFound(Text),
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// A well-formed request the shop cannot carry out now: sold out, too many unpaid
+    /// orders, the payment gateway unreachable… `code` is stable; `fields` names the input
+    /// the buyer can change, if any.
+    #[error("refused: {code}")]
+    Refused { status: StatusCode, code: &'static str, message: Text, fields: FieldErrors },
     #[error(transparent)]
     Database(#[from] sqlx::Error),
     #[error(transparent)]
@@ -74,7 +79,9 @@ pub struct ErrorEnvelope {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorBody {
     /// Stable, machine-readable: `invalid_query`, `invalid_body`, `unauthorized`, `forbidden`,
-    /// `not_found`, `method_not_allowed`, `auth_unavailable`, `internal`.
+    /// `not_found`, `method_not_allowed`, `auth_unavailable`, `internal`, and the refusals of
+    /// checkout (`product_unavailable`, `sold_out`, `too_many_unpaid_orders`,
+    /// `payment_unavailable`, `order_not_found`).
     #[schema(example = "invalid_query")]
     pub code: &'static str,
     /// For people, in the language of the request's `Accept-Language` (Indonesian by default).
@@ -85,6 +92,10 @@ pub struct ErrorBody {
 }
 
 impl ApiError {
+    pub fn refused(status: StatusCode, code: &'static str, message: Text) -> ApiError {
+        ApiError::Refused { status, code, message, fields: Vec::new() }
+    }
+
     pub fn invalid_query(field: impl Into<String>, problem: Text) -> ApiError {
         ApiError::InvalidQuery(vec![(field.into(), problem)])
     }
@@ -97,6 +108,7 @@ impl ApiError {
             ApiError::AuthUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Refused { status, .. } => *status,
             ApiError::Database(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -138,6 +150,9 @@ impl ApiError {
                 lang.pick("Metode HTTP ini tidak didukung di alamat ini.", "This HTTP method is not supported here."),
                 None,
             ),
+            ApiError::Refused { code, message, fields: offending, .. } => {
+                (*code, message.in_lang(lang), if offending.is_empty() { None } else { fields(offending) })
+            }
             ApiError::Database(_) | ApiError::Internal(_) => (
                 "internal",
                 lang.pick(

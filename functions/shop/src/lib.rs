@@ -6,11 +6,14 @@ pub mod account;
 pub mod app;
 pub mod auth;
 pub mod catalog;
+pub mod checkout;
 pub mod config;
 pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod lang;
+pub mod orders;
+pub mod payments;
 pub mod tokopay;
 
 use std::sync::Arc;
@@ -26,6 +29,8 @@ pub struct AppState {
     /// Checks access tokens; its cache of the Auth server's keys lives as long as the
     /// process (a warm Lambda reuses it).
     pub verifier: Arc<auth::TokenVerifier>,
+    /// The payment gateway's client (its connection pool lives as long as the process).
+    pub tokopay: tokopay::TokopayClient,
 }
 
 impl AppState {
@@ -46,7 +51,8 @@ impl AppState {
             config.supabase_jwt_secret.as_ref().map(config::Secret::expose),
             auth::JwksPolicy::default(),
         );
-        AppState { db, config: Arc::new(config), verifier: Arc::new(verifier) }
+        let tokopay = tokopay::TokopayClient::new(config.tokopay.clone());
+        AppState { db, config: Arc::new(config), verifier: Arc::new(verifier), tokopay }
     }
 }
 

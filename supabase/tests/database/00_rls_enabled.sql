@@ -4,7 +4,7 @@
 -- goal R9. The last assertions pin the exact privileges the API roles hold; a migration that
 -- grants anon or authenticated something new must update them on purpose.
 begin;
-select plan(17);
+select plan(19);
 
 -- The schemas our migrations own: everything except the platform's and Postgres's own
 -- (the same exclusions as splinter), `tests`, where the helpers of the other files live,
@@ -149,6 +149,21 @@ select set_eq(
   'The only security definer function service_role can execute is private.products_availability(uuid[]).'
 );
 
+-- Any function at all, security invoker included: the API roles may call exactly the one
+-- helper above. The checkout operations (private.reserve_for_order, mark_payment_paid…)
+-- and every helper added later are the server's alone unless this list says otherwise.
+select set_eq(
+  $$ select name from app_functions where has_function_privilege('anon', oid, 'EXECUTE') $$,
+  array['private.products_availability(uuid[])'],
+  'The only function in the app schemas anon can execute is private.products_availability(uuid[]).'
+);
+
+select set_eq(
+  $$ select name from app_functions where has_function_privilege('authenticated', oid, 'EXECUTE') $$,
+  array['private.products_availability(uuid[])'],
+  'The only function in the app schemas authenticated can execute is private.products_availability(uuid[]).'
+);
+
 -- A trigger fires its function without checking EXECUTE, so no API role needs it; a grant
 -- would only let someone call it by hand. This covers private.handle_new_user(), the
 -- sign-up trigger that grants the member role, and every trigger function added later.
@@ -206,9 +221,10 @@ select set_eq(
     'public.product_categories anon SELECT',
     'public.product_categories authenticated SELECT',
     'public.profiles authenticated SELECT',
-    'public.user_roles authenticated SELECT'
+    'public.user_roles authenticated SELECT',
+    'public.order_status_history authenticated SELECT'
   ],
-  'Table-wide privileges of anon and authenticated are exactly the SELECTs the migrations grant: categories to both, own profile and own roles to authenticated.'
+  'Table-wide privileges of anon and authenticated are exactly the SELECTs the migrations grant: categories to both, own profile, own roles and own orders'' history to authenticated.'
 );
 
 select set_eq(
@@ -220,9 +236,15 @@ select set_eq(
                        'search_text', 'created_at', 'updated_at']) as c,
           unnest(array['anon', 'authenticated']) as g
      union all
+     select 'public.orders.' || c || ' authenticated SELECT'
+     from unnest(array['id', 'number', 'user_id', 'buyer_name', 'buyer_email', 'buyer_whatsapp',
+                       'product_id', 'product_type', 'product_name', 'quantity', 'unit_price',
+                       'total', 'price_tier', 'target', 'status', 'expires_at', 'paid_at',
+                       'created_at', 'updated_at']) as c
+     union all
      values ('public.profiles.display_name authenticated UPDATE'),
             ('public.profiles.whatsapp authenticated UPDATE') $$,
-  'Column privileges of anon and authenticated are exactly: the public product columns (not reseller_price, provider_id, provider_plan) to read, and display_name and whatsapp of profiles to update.'
+  'Column privileges of anon and authenticated are exactly: the public product columns (not reseller_price, provider_id, provider_plan) to read, the order columns a member sees (not tracking_token_hash, tracking_token_ciphertext, client_ip, held_account_id, attention_reason) to read for authenticated, and display_name and whatsapp of profiles to update.'
 );
 
 select is_empty(

@@ -17,13 +17,24 @@ insert into public.product_categories (id, slug, name) values
 insert into public.products (id, category_id, type, slug, name, retail_price, reseller_price) values
   ('20000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 'STOCK', 'netflix', 'Netflix', 50000, 45000),
   ('20000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 'STOCK', 'spotify', 'Spotify', 30000, 25000);
-insert into public.stock_items (id, product_id, secret_ciphertext, fingerprint, status, reserved_until, sold_at, created_by) values
+-- Reserved and sold items belong to an order (stock_items_order_consistent, tested in
+-- 40_orders.sql). This one is for the other product, so that deleting the first product
+-- below meets the stock items' foreign key and not the order's.
+insert into public.orders
+  (id, number, buyer_name, buyer_email, buyer_whatsapp, product_id, product_type, product_name,
+   quantity, unit_price, total, price_tier, tracking_token_hash, tracking_token_ciphertext, expires_at)
+values
+  ('60000000-0000-4000-8000-000000000001', 'RP-261126-AAAAAA', 'Budi', 'budi@example.com', '+6281234567890',
+   '20000000-0000-4000-8000-000000000002', 'STOCK', 'Spotify', 2, 30000, 60000, 'retail',
+   extensions.digest('token-1', 'sha256'), '\x01', now() + interval '15 minutes');
+insert into public.stock_items (id, product_id, secret_ciphertext, fingerprint, status, reserved_until, sold_at, created_by, order_id) values
   ('40000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', '\x01'::bytea,
-   extensions.digest('akun-1', 'sha256'), 'available', null, null, 'ad000000-0000-4000-8000-000000000003'),
+   extensions.digest('akun-1', 'sha256'), 'available', null, null, 'ad000000-0000-4000-8000-000000000003', null),
   ('40000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000001', '\x02'::bytea,
-   extensions.digest('akun-2', 'sha256'), 'reserved', now() + interval '15 minutes', null, null),
+   extensions.digest('akun-2', 'sha256'), 'reserved', now() + interval '15 minutes', null, null,
+   '60000000-0000-4000-8000-000000000001'),
   ('40000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000001', '\x03'::bytea,
-   extensions.digest('akun-3', 'sha256'), 'sold', null, now(), null);
+   extensions.digest('akun-3', 'sha256'), 'sold', null, now(), null, '60000000-0000-4000-8000-000000000001');
 
 -- ---------------------------------------------------------------------------------------
 select tests.authenticate_anon();
@@ -88,7 +99,8 @@ select lives_ok(
   'service_role inserts a stock item.');
 select is(
   tests.affected_rows($$ update public.stock_items
-                         set status = 'reserved', reserved_until = now() + interval '15 minutes'
+                         set status = 'reserved', reserved_until = now() + interval '15 minutes',
+                             order_id = '60000000-0000-4000-8000-000000000001'
                          where id = '40000000-0000-4000-8000-000000000001' and status = 'available' $$),
   1::bigint,
   'service_role reserves an available stock item.');
@@ -137,7 +149,8 @@ select throws_ok(
   '23514', 'new row for relation "stock_items" violates check constraint "stock_items_secret_present"',
   'An empty secret is rejected.');
 select throws_ok(
-  $$ update public.stock_items set status = 'reserved' where id = '40000000-0000-4000-8000-000000000005' $$,
+  $$ update public.stock_items set status = 'reserved', order_id = '60000000-0000-4000-8000-000000000001'
+     where id = '40000000-0000-4000-8000-000000000005' $$,
   '23514', 'new row for relation "stock_items" violates check constraint "stock_items_reservation_consistent"',
   'A reserved item needs reserved_until.');
 select throws_ok(
@@ -145,7 +158,8 @@ select throws_ok(
   '23514', 'new row for relation "stock_items" violates check constraint "stock_items_reservation_consistent"',
   'Only a reserved item has reserved_until.');
 select throws_ok(
-  $$ update public.stock_items set status = 'sold' where id = '40000000-0000-4000-8000-000000000005' $$,
+  $$ update public.stock_items set status = 'sold', order_id = '60000000-0000-4000-8000-000000000001'
+     where id = '40000000-0000-4000-8000-000000000005' $$,
   '23514', 'new row for relation "stock_items" violates check constraint "stock_items_sale_consistent"',
   'A sold item needs sold_at.');
 select throws_ok(

@@ -23,15 +23,27 @@ insert into public.products (id, category_id, type, slug, name, retail_price, re
   ('20000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 'STOCK', 'stok-habis', 'Stok Habis', 1000, 900, true),
   ('20000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000001', 'STOCK', 'stok-kosong', 'Stok Kosong', 1000, 900, true),
   ('20000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000001', 'STOCK', 'stok-nonaktif', 'Stok Nonaktif', 1000, 900, false);
-insert into public.stock_items (id, product_id, secret_ciphertext, fingerprint, status, reserved_until, sold_at) values
-  ('40000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', '\x01', extensions.digest('1', 'sha256'), 'available', null, null),
-  ('40000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000001', '\x02', extensions.digest('2', 'sha256'), 'available', null, null),
-  ('40000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000001', '\x03', extensions.digest('3', 'sha256'), 'reserved', now() + interval '15 minutes', null),
-  ('40000000-0000-4000-8000-000000000004', '20000000-0000-4000-8000-000000000001', '\x04', extensions.digest('4', 'sha256'), 'sold', null, now()),
-  ('40000000-0000-4000-8000-000000000005', '20000000-0000-4000-8000-000000000001', '\x05', extensions.digest('5', 'sha256'), 'disabled', null, null),
-  ('40000000-0000-4000-8000-000000000006', '20000000-0000-4000-8000-000000000002', '\x06', extensions.digest('6', 'sha256'), 'sold', null, now()),
-  ('40000000-0000-4000-8000-000000000007', '20000000-0000-4000-8000-000000000002', '\x07', extensions.digest('7', 'sha256'), 'disabled', null, null),
-  ('40000000-0000-4000-8000-000000000008', '20000000-0000-4000-8000-000000000004', '\x08', extensions.digest('8', 'sha256'), 'available', null, null);
+-- Reserved and sold items belong to an order (stock_items_order_consistent); one order of
+-- each product holds them.
+insert into public.orders
+  (id, number, buyer_name, buyer_email, buyer_whatsapp, product_id, product_type, product_name,
+   quantity, unit_price, total, price_tier, tracking_token_hash, tracking_token_ciphertext, expires_at)
+values
+  ('60000000-0000-4000-8000-000000000001', 'RP-261126-AAAAAA', 'Budi', 'budi@example.com', '+6281234567890',
+   '20000000-0000-4000-8000-000000000001', 'STOCK', 'Stok Campur', 2, 1000, 2000, 'retail',
+   extensions.digest('token-1', 'sha256'), '\x01', now() + interval '15 minutes'),
+  ('60000000-0000-4000-8000-000000000002', 'RP-261126-BBBBBB', 'Budi', 'budi@example.com', '+6281234567890',
+   '20000000-0000-4000-8000-000000000002', 'STOCK', 'Stok Habis', 1, 1000, 1000, 'retail',
+   extensions.digest('token-2', 'sha256'), '\x02', now() + interval '15 minutes');
+insert into public.stock_items (id, product_id, secret_ciphertext, fingerprint, status, reserved_until, sold_at, order_id) values
+  ('40000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', '\x01', extensions.digest('1', 'sha256'), 'available', null, null, null),
+  ('40000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000001', '\x02', extensions.digest('2', 'sha256'), 'available', null, null, null),
+  ('40000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000001', '\x03', extensions.digest('3', 'sha256'), 'reserved', now() + interval '15 minutes', null, '60000000-0000-4000-8000-000000000001'),
+  ('40000000-0000-4000-8000-000000000004', '20000000-0000-4000-8000-000000000001', '\x04', extensions.digest('4', 'sha256'), 'sold', null, now(), '60000000-0000-4000-8000-000000000001'),
+  ('40000000-0000-4000-8000-000000000005', '20000000-0000-4000-8000-000000000001', '\x05', extensions.digest('5', 'sha256'), 'disabled', null, null, null),
+  ('40000000-0000-4000-8000-000000000006', '20000000-0000-4000-8000-000000000002', '\x06', extensions.digest('6', 'sha256'), 'sold', null, now(), '60000000-0000-4000-8000-000000000002'),
+  ('40000000-0000-4000-8000-000000000007', '20000000-0000-4000-8000-000000000002', '\x07', extensions.digest('7', 'sha256'), 'disabled', null, null, null),
+  ('40000000-0000-4000-8000-000000000008', '20000000-0000-4000-8000-000000000004', '\x08', extensions.digest('8', 'sha256'), 'available', null, null, null);
 
 -- INVITE products: one per case, each on its own plan, so each sees only its own accounts.
 insert into public.products (id, category_id, type, slug, name, retail_price, reseller_price, active, provider_id, provider_plan, input_schema)
@@ -207,7 +219,8 @@ select results_eq(
 -- ---------------------------------------------------------------------------------------
 -- Availability follows the data.
 select tests.clear_authentication();
-update public.stock_items set status = 'reserved', reserved_until = now() + interval '15 minutes'
+update public.stock_items set status = 'reserved', reserved_until = now() + interval '15 minutes',
+  order_id = '60000000-0000-4000-8000-000000000001'
 where id = '40000000-0000-4000-8000-000000000001';
 update public.provider_accounts set seats_used = seat_capacity
 where plan = 'ok' and provider_id = '30000000-0000-4000-8000-000000000001';
@@ -223,7 +236,8 @@ select results_eq(
   'Filling the last seat of the only account makes the INVITE product unavailable at once.');
 
 select tests.clear_authentication();
-update public.stock_items set status = 'sold', reserved_until = null, sold_at = now()
+update public.stock_items set status = 'sold', reserved_until = null, sold_at = now(),
+  order_id = '60000000-0000-4000-8000-000000000001'
 where product_id = '20000000-0000-4000-8000-000000000001' and status in ('available', 'reserved');
 select tests.authenticate_anon();
 

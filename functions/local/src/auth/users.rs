@@ -193,32 +193,9 @@ pub fn obfuscated_user_json(email: &str, data: &Value) -> Value {
 
 /// Trimmed and lower-cased, then checked: GoTrue's `email_address_invalid` otherwise.
 pub fn normalize_email(raw: &str) -> Result<String, AuthError> {
-    let email = raw.trim().to_lowercase();
-    if is_valid_email(&email) {
-        Ok(email)
-    } else {
-        Err(AuthError::bad_request("email_address_invalid", "Unable to validate email address: invalid format"))
-    }
-}
-
-fn is_valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.rsplit_once('@') else { return false };
-    let local_ok = !local.is_empty()
-        && local.len() <= 64
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..")
-        && local.chars().all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
-    let labels: Vec<&str> = domain.split('.').collect();
-    let domain_ok = labels.len() >= 2
-        && labels.iter().all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        });
-    email.len() <= 255 && local_ok && domain_ok
+    shop::account::email::normalize(raw).ok_or_else(|| {
+        AuthError::bad_request("email_address_invalid", "Unable to validate email address: invalid format")
+    })
 }
 
 /// `data` of a request: an object, or absent/null (then `{}`).

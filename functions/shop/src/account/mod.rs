@@ -1,6 +1,7 @@
 //! The member's own account: profile and roles. Everything runs as the user, so the RLS
 //! policies on `profiles` and `user_roles` decide what they may read and change.
 
+pub mod email;
 mod get_account;
 pub mod types;
 mod update_account;

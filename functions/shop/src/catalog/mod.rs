@@ -4,14 +4,14 @@
 mod get_product;
 mod list_categories;
 mod list_products;
-mod params;
+pub(crate) mod params;
 pub mod types;
 
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
 
-pub use get_product::product_sql;
+pub use get_product::{product_by_id, product_sql};
 pub use list_products::{list_sql, ListProductsQuery, ProductSort};
 
 pub fn router() -> OpenApiRouter<AppState> {

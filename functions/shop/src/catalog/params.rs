@@ -3,7 +3,7 @@
 
 use crate::error::{ApiError, FieldErrors, Text};
 
-pub(super) struct QueryParams {
+pub(crate) struct QueryParams {
     pairs: Vec<(String, String)>,
     pub errors: FieldErrors,
 }
