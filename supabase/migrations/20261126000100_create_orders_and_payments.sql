@@ -80,6 +80,12 @@ alter table public.stock_items
   add column order_id uuid references public.orders (id) on delete restrict,
   add constraint stock_items_order_consistent check ((status in ('reserved', 'sold')) = (order_id is not null));
 create index stock_items_order_id_idx on public.stock_items (order_id);
+-- Reservation takes the oldest available items in (created_at, id) order. Items imported
+-- in one statement share created_at, so without id in the index every reservation sorted
+-- all of a product's available items (measured: 22–37 ms per order at 20,000 items, 0.1 ms
+-- with this index).
+drop index public.stock_items_available_idx;
+create index stock_items_available_idx on public.stock_items (product_id, created_at, id) where status = 'available';
 
 -- ---------------------------------------------------------------------------------------
 create table public.payments (

@@ -59,16 +59,49 @@ enum Command {
         )]
         database_url: String,
     },
-    /// Benchmark the catalog read API against Postgres alone (prints figures; build with
-    /// --release for meaningful numbers). Needs wrk and pgbench.
+    /// Benchmark the shop on a private Postgres, with the API served in this process on
+    /// loopback: `bench [catalog]`, `bench checkout` or `bench all`. Prints figures beside
+    /// the goals of shared/QUALITY_GOALS.md and asserts nothing; build with --release for
+    /// meaningful numbers. Needs pgbench, and wrk for the catalog.
     Bench {
+        /// What to measure.
+        #[arg(value_enum, default_value_t = BenchSuite::Catalog)]
+        suite: BenchSuite,
         /// Seconds per measurement.
         #[arg(long, default_value_t = 10)]
         seconds: u64,
-        /// Concurrent connections of the load generator.
+        /// Concurrent connections of the load generator: wrk's (catalog), the closed loop's
+        /// clients (checkout).
         #[arg(long, default_value_t = 16)]
         connections: u32,
+        /// Checkout: orders per second placed and paid when measuring paid webhook → paid.
+        #[arg(long, default_value_t = 100.0)]
+        paid_rate: f64,
+        /// Checkout: the Tokopay simulator's latency on every create and status call, in ms.
+        #[arg(long, default_value_t = 5)]
+        tokopay_latency_ms: u64,
+        /// Checkout: available stock items of the product at the start of each measurement
+        /// (the reservation and the availability count scale with it).
+        #[arg(long, default_value_t = 20_000)]
+        stock: i64,
+        /// SQL to run on the benchmark's database after the migrations, to try a schema
+        /// change (an index…) before writing its migration.
+        #[arg(long, value_name = "FILE")]
+        setup_sql: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum BenchSuite {
+    /// The catalog read API (P2): product by slug and a 20-item listing, wrk for the
+    /// maximum rate, an open loop at half of it, and the same SQL in pgbench.
+    Catalog,
+    /// Checkout (P3): POST /api/orders against the Tokopay simulator (closed loop for the
+    /// maximum rate, open loop at half of it), paid webhook → order paid at --paid-rate,
+    /// and the order's transaction in pgbench.
+    Checkout,
+    /// Both, one after the other.
+    All,
 }
 
 #[derive(Subcommand)]
@@ -83,8 +116,13 @@ enum AdminAction {
 
 #[tokio::main]
 async fn main() {
+    let cli = Cli::parse();
+    if matches!(cli.command, Command::Bench { .. }) && std::env::var_os("RUST_LOG").is_none() {
+        // A benchmark prints figures; a log line per request would drown them (and cost CPU).
+        std::env::set_var("RUST_LOG", "warn");
+    }
     shop::init_tracing();
-    let result = match Cli::parse().command {
+    let result = match cli.command {
         Command::Dev { port, db_port, data_dir, web_dir, database_url, email_confirmations } => {
             let project = migrate::project_dir();
             dev::run(dev::DevOptions {
@@ -107,11 +145,18 @@ async fn main() {
             }
             AdminAction::Roles { email } => admin::run(&database_url, admin::Action::Show, &email, None).await,
         },
-        Command::Bench { seconds, connections } => tokio::task::spawn_blocking(move || {
-            ruangpremium::bench::run(ruangpremium::bench::BenchOptions { seconds, connections })
-        })
-        .await
-        .unwrap_or_else(|err| Err(anyhow::anyhow!("the benchmark panicked: {err}"))),
+        Command::Bench { suite, seconds, connections, paid_rate, tokopay_latency_ms, stock, setup_sql } => {
+            use ruangpremium::bench::{self, BenchOptions, Suite};
+            let suite = match suite {
+                BenchSuite::Catalog => Suite::Catalog,
+                BenchSuite::Checkout => Suite::Checkout,
+                BenchSuite::All => Suite::All,
+            };
+            let options = BenchOptions { seconds, connections, paid_rate, tokopay_latency_ms, stock, setup_sql };
+            tokio::task::spawn_blocking(move || bench::run(suite, options))
+                .await
+                .unwrap_or_else(|err| Err(anyhow::anyhow!("the benchmark panicked: {err}")))
+        }
     };
     if let Err(err) = result {
         eprintln!("ruangpremium: {err:#}");

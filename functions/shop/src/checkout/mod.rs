@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use crate::{
     auth::Caller,
-    catalog::{product_by_id, types::ProductDetail},
+    catalog::types::{InputField, ProductType},
     db::Db,
     error::{ApiError, Text},
     AppState,
@@ -57,42 +57,69 @@ impl PriceTier {
     }
 }
 
-/// A product as checkout needs it: what the public sees, and the price for this caller.
-pub(crate) struct Priced {
-    pub detail: ProductDetail,
+/// An active product as placing an order needs it, with the caller's unit price.
+pub(crate) struct CheckoutProduct {
+    pub product_type: ProductType,
+    pub slug: String,
+    pub name: String,
     pub tier: PriceTier,
     pub unit_price: i64,
+    pub must_read: bool,
+    pub input_schema: Vec<InputField>,
+    pub max_per_order: i32,
 }
 
-/// The active product and the caller's unit price: the reseller price for someone holding
-/// the reseller role now (read from `user_roles`, never from the token), else retail.
-pub(crate) async fn priced_product(state: &AppState, caller: &Caller, product_id: Uuid) -> Result<Priced, ApiError> {
-    let detail = product_by_id(&state.db, product_id).await?.ok_or_else(product_unavailable)?;
-    let reseller = match caller {
-        Caller::Guest => false,
-        Caller::User(user) => {
-            state
-                .db
-                .query_scalar::<bool>(
-                    "select exists (select 1 from public.user_roles where user_id = $1 and role = 'reseller')",
-                )
-                .bind(user.id)
-                .fetch_one(state.db.pool())
-                .await?
-        }
+#[derive(sqlx::FromRow)]
+struct CheckoutProductRow {
+    product_type: ProductType,
+    slug: String,
+    name: String,
+    retail_price: i64,
+    reseller_price: i64,
+    must_read: bool,
+    input_schema: sqlx::types::Json<Vec<InputField>>,
+    max_per_order: i32,
+    reseller: bool,
+}
+
+/// The active product and the caller's unit price, in one server query: the reseller
+/// price for someone holding the reseller role now (read from `user_roles`, never from the
+/// token), else retail. Availability is not counted here; the reservation decides.
+pub(crate) async fn checkout_product(
+    state: &AppState,
+    caller: &Caller,
+    product_id: Uuid,
+) -> Result<CheckoutProduct, ApiError> {
+    let user_id = match caller {
+        Caller::User(user) => Some(user.id),
+        Caller::Guest => None,
     };
-    let (tier, unit_price) = if reseller {
-        let price: i64 = state
-            .db
-            .query_scalar("select reseller_price from public.products where id = $1")
-            .bind(product_id)
-            .fetch_one(state.db.pool())
-            .await?;
-        (PriceTier::Reseller, price)
-    } else {
-        (PriceTier::Retail, detail.summary.price)
-    };
-    Ok(Priced { detail, tier, unit_price })
+    let row: Option<CheckoutProductRow> = state
+        .db
+        .query_as(
+            "select p.type as product_type, p.slug, p.name, p.retail_price, p.reseller_price,
+                    p.must_read_notice is not null as must_read, p.input_schema, p.max_per_order,
+                    exists (select 1 from public.user_roles r where r.user_id = $2 and r.role = 'reseller') as reseller
+             from public.products p
+             where p.id = $1 and p.active",
+        )
+        .bind(product_id)
+        .bind(user_id)
+        .fetch_optional(state.db.pool())
+        .await?;
+    let row = row.ok_or_else(product_unavailable)?;
+    let (tier, unit_price) =
+        if row.reseller { (PriceTier::Reseller, row.reseller_price) } else { (PriceTier::Retail, row.retail_price) };
+    Ok(CheckoutProduct {
+        product_type: row.product_type,
+        slug: row.slug,
+        name: row.name,
+        tier,
+        unit_price,
+        must_read: row.must_read,
+        input_schema: row.input_schema.0,
+        max_per_order: row.max_per_order,
+    })
 }
 
 pub(crate) fn product_unavailable() -> ApiError {

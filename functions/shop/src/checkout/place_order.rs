@@ -20,7 +20,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{
-    priced_product,
+    checkout_product,
     request::{OrderRequest, ProductRules},
     ClientIp,
 };
@@ -104,14 +104,12 @@ pub async fn place_order(
     let mut errors = FieldErrors::new();
     let request = OrderRequest::parse(&body, &mut errors);
     let Some(product_id) = request.product_id else { return Err(ApiError::InvalidBody(errors)) };
-    let priced = priced_product(&state, &caller, product_id).await?;
-    let product = &priced.detail;
-    let invite = product.summary.product_type == ProductType::Invite;
+    let product = checkout_product(&state, &caller, product_id).await?;
     let target = request.check_against(
         &ProductRules {
-            invite,
+            invite: product.product_type == ProductType::Invite,
             max_per_order: product.max_per_order,
-            must_read: product.must_read_notice.is_some(),
+            must_read: product.must_read,
             fields: &product.input_schema,
         },
         &mut errors,
@@ -120,7 +118,7 @@ pub async fn place_order(
         return Err(ApiError::InvalidBody(errors));
     }
     let quantity = request.quantity.unwrap_or(1);
-    let total = priced.unit_price * i64::from(quantity);
+    let total = product.unit_price * i64::from(quantity);
     let user_id = match &caller {
         Caller::User(user) => Some(user.id),
         Caller::Guest => None,
@@ -140,7 +138,8 @@ pub async fn place_order(
         .query_as("select by_buyer, by_ip from private.lock_buyer_and_count_unpaid($1, $2, $3::inet)")
         .bind(&request.buyer_email)
         .bind(user_id)
-        .bind(client_ip.map(|ip| ip.to_string()))
+        // No per-address cap: no per-address lock either.
+        .bind(client_ip.filter(|_| limits.max_unpaid_orders_per_ip > 0).map(|ip| ip.to_string()))
         .fetch_one(&mut *tx)
         .await?;
     if i64::from(by_buyer) >= limits.max_unpaid_orders
@@ -170,12 +169,12 @@ pub async fn place_order(
             user_id,
             request: &request,
             product_id,
-            product_type: product.summary.product_type,
-            product_name: &product.summary.name,
+            product_type: product.product_type,
+            product_name: &product.name,
             quantity,
-            unit_price: priced.unit_price,
+            unit_price: product.unit_price,
             total,
-            price_tier: priced.tier.as_str(),
+            price_tier: product.tier.as_str(),
             target,
             token: &token,
             idempotency: idempotency_key.map(|key| (key, fingerprint.as_slice())),
@@ -221,9 +220,9 @@ pub async fn place_order(
             expires_at,
             redirect_url: None,
             items: vec![OrderItem {
-                product_code: product.summary.slug.clone(),
-                name: product.summary.name.clone(),
-                price: priced.unit_price,
+                product_code: product.slug.clone(),
+                name: product.name.clone(),
+                price: product.unit_price,
             }],
         })
         .await;

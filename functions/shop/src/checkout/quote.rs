@@ -10,11 +10,12 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{priced_product, product_unavailable, PriceTier};
+use super::{checkout_product, product_unavailable, PriceTier};
 use crate::{
     auth::Caller,
     catalog::{
         params::QueryParams,
+        product_by_id,
         types::{ProductDetail, ProductType},
     },
     error::{ApiError, ApiResult, ErrorEnvelope, Text},
@@ -67,10 +68,12 @@ pub async fn get_checkout(
 ) -> ApiResult<Json<CheckoutInfo>> {
     let Ok(Path(product_id)) = product_id else { return Err(product_unavailable()) };
     let quantity = parse_quantity(query.as_deref())?;
-    let priced = priced_product(&state, &caller, product_id).await?;
-    let limit = match priced.detail.summary.product_type {
+    let priced = checkout_product(&state, &caller, product_id).await?;
+    // What the public sees of the product, availability included, for the page.
+    let product = product_by_id(&state.db, product_id).await?.ok_or_else(product_unavailable)?;
+    let limit = match priced.product_type {
         ProductType::Invite => 1,
-        ProductType::Stock => priced.detail.max_per_order,
+        ProductType::Stock => priced.max_per_order,
     };
     if quantity > limit {
         return Err(ApiError::invalid_query(
@@ -84,7 +87,7 @@ pub async fn get_checkout(
     let subtotal = priced.unit_price * i64::from(quantity);
     Ok(Json(CheckoutInfo {
         quote: Quote { price_tier: priced.tier, unit_price: priced.unit_price, quantity, subtotal, total: subtotal },
-        product: priced.detail,
+        product,
         max_unpaid_orders: state.config.checkout.max_unpaid_orders,
         invoice_ttl_seconds: state.config.checkout.invoice_ttl.as_secs(),
     }))

@@ -2,24 +2,19 @@
 //! shared/QUALITY_GOALS.md), beside the same queries run straight against Postgres by
 //! pgbench in the same run. Prints figures; asserts nothing.
 //!
-//! It starts a private cluster in a temporary directory, loads 1,000 products, serves the
-//! API in this process (two worker threads), and drives it over loopback with `wrk` for
-//! the maximum rate and with an open-loop generator at half that rate for latency.
+//! It loads 1,000 products into a fresh database of the private cluster, serves the API in
+//! this process (two worker threads), and drives it over loopback with `wrk` for the
+//! maximum rate and with an open-loop generator at half that rate for latency.
 
-use std::{
-    path::PathBuf,
-    process::Command,
-    sync::Arc,
-    time::{Duration, Instant},
-};
+use std::{process::Command, time::Duration};
 
 use anyhow::{bail, Context};
-use hdrhistogram::Histogram;
 use shop::{catalog::ProductSort, AppState};
 use sqlx::{Connection, Executor, PgConnection};
 use tokio::net::TcpListener;
 
-use crate::{cluster::Cluster, migrate};
+use super::{create_database, num_cores, one_line, open_loop, pg_version, run_pgbench, BenchOptions};
+use crate::cluster::Cluster;
 
 pub const PRODUCTS: usize = 1_000;
 
@@ -27,11 +22,6 @@ pub const PRODUCTS: usize = 1_000;
 /// makes the backends fight over 2 cores (measured: p99 at max rate 30–100 ms with 16,
 /// 13–17 ms with 4, for the same throughput).
 const DB_CONNECTIONS: u32 = 4;
-
-pub struct BenchOptions {
-    pub seconds: u64,
-    pub connections: u32,
-}
 
 struct Endpoint {
     name: &'static str,
@@ -42,29 +32,10 @@ struct Endpoint {
     pgbench_script: String,
 }
 
-pub fn run(options: BenchOptions) -> anyhow::Result<()> {
-    which("wrk").context("wrk is missing: `sudo apt-get install wrk`")?;
-    which("pgbench").context("pgbench is missing: `sudo apt-get install postgresql-client`")?;
-    let temp = std::env::temp_dir().join(format!("ruangpremium-bench-{}", std::process::id()));
-    let db_port = free_port()?;
-    let cluster = Cluster::start(&temp, db_port)?;
-    let result = run_with_cluster(&options, &cluster);
-    cluster.stop()?;
-    let _ = std::fs::remove_dir_all(&temp);
-    result
-}
-
-fn run_with_cluster(options: &BenchOptions, cluster: &Cluster) -> anyhow::Result<()> {
-    let project = migrate::project_dir();
+pub(super) fn run(options: &BenchOptions, cluster: &Cluster) -> anyhow::Result<()> {
     let server_runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
-    let admin_url = cluster.url(crate::cluster::SUPERUSER, "postgres");
     let (app_url, ports) = server_runtime.block_on(async {
-        let mut admin = PgConnection::connect(&admin_url).await?;
-        admin.execute("drop database if exists bench with (force)").await?;
-        admin.execute("create database bench").await?;
-        admin.close().await?;
-        let (app_url, _) =
-            migrate::prepare_database(&cluster.url(crate::cluster::SUPERUSER, "bench"), &project).await?;
+        let app_url = create_database(cluster, "bench", options.setup_sql.as_deref()).await?;
         load_catalog(&app_url).await?;
         let config = crate::dev::local_config(
             &app_url,
@@ -141,9 +112,9 @@ fn run_with_cluster(options: &BenchOptions, cluster: &Cluster) -> anyhow::Result
             let bytes = client_runtime.block_on(check_endpoint(*port, (endpoint.path)(7)))?;
             let wrk = run_wrk(*port, endpoint.wrk_lua, options)?;
             let half = (wrk.rps / 2.0).max(1.0);
-            let open =
-                client_runtime.block_on(open_loop(*port, endpoint.path, half, Duration::from_secs(options.seconds)))?;
-            let tps = run_pgbench(cluster, &endpoint.pgbench_script, pgbench_mode, options)?;
+            let open = client_runtime.block_on(get_open_loop(*port, endpoint.path, half, options.seconds))?;
+            let tps =
+                run_pgbench(cluster, "bench", &endpoint.pgbench_script, pgbench_mode, DB_CONNECTIONS, options.seconds)?;
             println!("  {mode} statements ({bytes} bytes per answer)");
             println!(
                 "    API, max rate (wrk, {} conns):  {:>7.0} req/s   p50 {:>6.2} ms   p99 {:>6.2} ms",
@@ -151,7 +122,11 @@ fn run_with_cluster(options: &BenchOptions, cluster: &Cluster) -> anyhow::Result
             );
             println!(
                 "    API at half rate ({:.0} req/s):  p50 {:>6.2} ms   p99 {:>6.2} ms   max {:>6.2} ms   {} errors",
-                half, open.p50_ms, open.p99_ms, open.max_ms, open.errors
+                half,
+                open.ms(0.50),
+                open.ms(0.99),
+                open.max_ms(),
+                open.errors()
             );
             println!(
                 "    Postgres alone (pgbench -M {pgbench_mode}, {DB_CONNECTIONS} clients, same SQL and transaction): {:>7.0} tx/s   API/Postgres {:.2}",
@@ -258,111 +233,20 @@ fn parse_wrk_duration(value: &str) -> f64 {
     }
 }
 
-struct OpenLoop {
-    p50_ms: f64,
-    p99_ms: f64,
-    max_ms: f64,
-    errors: u64,
-}
-
-/// Sends requests on a fixed schedule, whatever the answers' speed, and measures each from
-/// its scheduled time, so a stall shows in the latencies instead of hiding (no coordinated
-/// omission).
-async fn open_loop(port: u16, path: fn(u64) -> String, rate: f64, duration: Duration) -> anyhow::Result<OpenLoop> {
+/// GETs `path(n)` at `rate` per second for `seconds` (see [`open_loop`]).
+async fn get_open_loop(port: u16, path: fn(u64) -> String, rate: f64, seconds: u64) -> anyhow::Result<super::Measured> {
     let client = reqwest::Client::builder().pool_max_idle_per_host(256).build()?;
-    let histogram = Arc::new(std::sync::Mutex::new(Histogram::<u64>::new(3)?));
-    let errors = Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let interval = Duration::from_secs_f64(1.0 / rate);
-    let start = Instant::now();
-    let total = (duration.as_secs_f64() * rate) as u64;
-    let mut tasks = tokio::task::JoinSet::new();
-    for n in 0..total {
-        let scheduled = start + interval.mul_f64(n as f64);
-        tokio::time::sleep_until(scheduled.into()).await;
-        let (client, histogram, errors) = (client.clone(), histogram.clone(), errors.clone());
-        let url = format!("http://127.0.0.1:{port}{}", path(n.wrapping_mul(2654435761)));
-        tasks.spawn(async move {
-            let ok = match client.get(url).send().await {
-                Ok(response) => response.status().is_success() && response.bytes().await.is_ok(),
-                Err(_) => false,
-            };
-            if !ok {
-                errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    open_loop(rate, Duration::from_secs(seconds), |n, _| {
+        let request = client.get(format!("http://127.0.0.1:{port}{}", path(n.wrapping_mul(2654435761)))).send();
+        async move {
+            match request.await {
+                Ok(response) if response.status().is_success() => {
+                    response.bytes().await.map(|_| ()).map_err(|_| "error: body".to_owned())
+                }
+                Ok(response) => Err(response.status().as_u16().to_string()),
+                Err(_) => Err("error".to_owned()),
             }
-            let micros = scheduled.elapsed().as_micros() as u64;
-            if let Ok(mut h) = histogram.lock() {
-                let _ = h.record(micros.max(1));
-            }
-        });
-        while tasks.try_join_next().is_some() {}
-    }
-    while tasks.join_next().await.is_some() {}
-    let h = histogram.lock().map_err(|_| anyhow::anyhow!("histogram lock poisoned"))?;
-    Ok(OpenLoop {
-        p50_ms: h.value_at_quantile(0.50) as f64 / 1000.0,
-        p99_ms: h.value_at_quantile(0.99) as f64 / 1000.0,
-        max_ms: h.max() as f64 / 1000.0,
-        errors: errors.load(std::sync::atomic::Ordering::Relaxed),
+        }
     })
-}
-
-fn run_pgbench(cluster: &Cluster, script: &str, mode: &str, options: &BenchOptions) -> anyhow::Result<f64> {
-    let file = std::env::temp_dir().join(format!("ruangpremium-bench-{}.sql", std::process::id()));
-    std::fs::write(&file, script)?;
-    let output = Command::new("pgbench")
-        .args(["-n", "-M", mode, "-j", "1", "-c", &DB_CONNECTIONS.to_string()])
-        .args(["-T", &options.seconds.to_string(), "-f"])
-        .arg(&file)
-        .args([
-            "-h",
-            cluster.socket_dir.to_str().unwrap_or("/tmp"),
-            "-p",
-            &cluster.port.to_string(),
-            "-U",
-            "postgres",
-            "bench",
-        ])
-        .output()
-        .context("cannot run pgbench")?;
-    let _ = std::fs::remove_file(&file);
-    let text = String::from_utf8_lossy(&output.stdout);
-    if !output.status.success() {
-        bail!("pgbench failed: {}{}", text, String::from_utf8_lossy(&output.stderr));
-    }
-    text.lines()
-        .find(|l| l.starts_with("tps ="))
-        .and_then(|l| l.split_whitespace().nth(2))
-        .and_then(|v| v.parse().ok())
-        .with_context(|| format!("pgbench said:\n{text}"))
-}
-
-fn one_line(sql: &str) -> String {
-    sql.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn pg_version(url: &str) -> anyhow::Result<String> {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    runtime.block_on(async {
-        let mut conn = PgConnection::connect(url).await?;
-        let v: String = sqlx::query_scalar("show server_version").persistent(false).fetch_one(&mut conn).await?;
-        conn.close().await?;
-        anyhow::Ok(v.split_whitespace().next().unwrap_or_default().to_owned())
-    })
-}
-
-fn num_cores() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
-}
-
-fn which(program: &str) -> anyhow::Result<PathBuf> {
-    std::env::var_os("PATH")
-        .iter()
-        .flat_map(std::env::split_paths)
-        .map(|dir| dir.join(program))
-        .find(|p| p.is_file())
-        .with_context(|| format!("{program} not found"))
-}
-
-fn free_port() -> anyhow::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+    .await
 }
