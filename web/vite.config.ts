@@ -36,6 +36,8 @@ export default defineConfig({
             // Supabase Auth is loaded on demand (lib/auth/auth-provider.tsx): never
             // let it fall into the vendor chunk that every page loads.
             { name: 'supabase', test: /node_modules[\\/](@supabase|tslib|iceberg-js)[\\/]/ },
+            // The QR encoder is for the invoice page only: keep it out of the vendor chunk too.
+            { name: 'qr', test: /node_modules[\\/]uqr[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

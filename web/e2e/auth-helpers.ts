@@ -11,6 +11,13 @@ export function uniqueUser(label = 'user'): TestUser {
 }
 
 export const DEMO_ADMIN = { email: 'admin@ruangpremium.local', password: 'demo-admin-2026' };
+/** The demo member of the local stack (functions/local/src/seed.rs), with a full profile. */
+export const DEMO_MEMBER = {
+  email: 'member@ruangpremium.local',
+  password: 'demo-member-2026',
+  name: 'Member Demo',
+  whatsapp: '+6281200000003',
+};
 
 /** Creates an account straight through the Auth API (as supabase-js would). */
 export async function createUser(

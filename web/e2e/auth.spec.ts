@@ -208,6 +208,8 @@ test.describe('roles', () => {
 
     // Keyboard: arrows move through the items, Escape closes and returns to the button.
     await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: 'Pesanan saya' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
     await expect(menu.getByRole('menuitem', { name: 'Panel Admin' })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();

@@ -22,7 +22,8 @@ type Fixtures = {
    * an expected one, e.g. the 404 of a deliberately unknown product.
    */
   consoleGuard: { allow: (pattern: RegExp) => void };
-  shot: (name: string) => Promise<void>;
+  /** A full-page screenshot; `{ fullPage: false }` for what is on screen (e.g. a modal dialog). */
+  shot: (name: string, options?: { fullPage?: boolean }) => Promise<void>;
   shopConfig: RuntimeConfig;
 };
 
@@ -44,10 +45,10 @@ export const test = base.extend<Fixtures>({
   ],
   shot: async ({ page }, use, testInfo) => {
     mkdirSync(screenshotDir, { recursive: true });
-    await use(async (name) => {
+    await use(async (name, options) => {
       await page.screenshot({
         path: path.join(screenshotDir, `${testInfo.project.name}-${name}.png`),
-        fullPage: true,
+        fullPage: options?.fullPage ?? true,
         animations: 'disabled',
       });
     });

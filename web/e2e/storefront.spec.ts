@@ -214,9 +214,28 @@ test.describe('product detail', () => {
     const askAdmin = detail.getByTestId('ask-admin');
     await expect(askAdmin).toContainText('Tanya admin via WhatsApp');
     await expect(askAdmin).toHaveAttribute('href', new RegExp(`^https://wa\\.me/${digits}\\?text=`));
-    await expect(detail.getByRole('button', { name: /beli|buy/i })).toHaveCount(0);
+    // The buy button leads to the checkout; asking the admin stays as the second choice.
+    const soldOut = (await detail.locator('[data-availability]').first().getAttribute('data-availability')) === 'sold-out';
+    if (soldOut) {
+      await expect(detail.getByRole('button', { name: 'Habis' })).toBeDisabled();
+    } else {
+      await expect(detail.getByRole('link', { name: 'Beli sekarang' })).toHaveAttribute(
+        'href',
+        /^\/checkout\/[0-9a-f-]{36}$/,
+      );
+    }
     await expectNoHorizontalOverflow(page);
     await shot('product-detail');
+  });
+
+  test('a sold-out product offers no checkout, only the admin', async ({ page }) => {
+    // The demo data keeps this product without stock (functions/local/src/seed.rs, SOLD_OUT_PRODUCT).
+    await page.goto('/products/windows-11-pro-lisensi-digital');
+    const detail = page.getByTestId('product-detail');
+    await expect(detail.locator('[data-availability]').first()).toHaveText('Habis');
+    await expect(detail.getByRole('button', { name: 'Habis' })).toBeDisabled();
+    await expect(detail.getByRole('link', { name: 'Beli sekarang' })).toHaveCount(0);
+    await expect(detail.getByTestId('ask-admin')).toBeVisible();
   });
 
   test('a team invite product says what the buyer will be asked for', async ({ page, shot }) => {

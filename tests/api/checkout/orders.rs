@@ -61,5 +61,8 @@ async fn the_account_list_pages_newest_first() {
     assert_eq!(first["items"][1]["number"], numbers[3].as_str());
     assert_eq!(last["items"].as_array().map(Vec::len), Some(1));
     assert_eq!(last["items"][0]["number"], numbers[0].as_str());
+    assert_eq!(first["items"][0]["unit_price"], 25000);
+    assert_eq!(first["items"][0]["total"], 25000);
+    assert_eq!(first["items"][0]["product"]["slug"], "voucher");
     assert!(first["items"][0].get("buyer").is_none(), "the list carries no contact details");
 }

@@ -61,6 +61,26 @@ export function createRouter() {
           lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })),
         },
         {
+          path: paths.accountOrders.pattern,
+          lazy: () => import('./routes/account-orders').then((m) => ({ Component: m.AccountOrdersRoute })),
+        },
+        {
+          path: paths.accountOrder.pattern,
+          lazy: () => import('./routes/account-order').then((m) => ({ Component: m.AccountOrderRoute })),
+        },
+        {
+          path: paths.checkout.pattern,
+          lazy: () => import('./routes/checkout').then((m) => ({ Component: m.CheckoutRoute })),
+        },
+        {
+          path: paths.invoice.pattern,
+          lazy: () => import('./routes/invoice').then((m) => ({ Component: m.InvoiceRoute })),
+        },
+        {
+          path: paths.track.pattern,
+          lazy: () => import('./routes/track').then((m) => ({ Component: m.TrackRoute })),
+        },
+        {
           path: paths.admin.pattern,
           lazy: () => import('./routes/admin').then((m) => ({ Component: m.AdminRoute })),
         },

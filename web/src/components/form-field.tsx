@@ -1,7 +1,7 @@
 import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { isValidationKey } from '@/lib/forms/fields';
 import { interpolate } from '@/lib/i18n';
-import { useAccountMessages } from '@/lib/i18n/account-messages';
+import { useFormMessages } from '@/lib/i18n/form-messages';
 import { cn } from '@/lib/cn';
 import { normalizeWhatsapp } from '@/lib/whatsapp';
 import { Icon } from './ui/icon';
@@ -30,7 +30,7 @@ export function TextField({
   className,
   ...props
 }: TextFieldProps) {
-  const m = useAccountMessages();
+  const m = useFormMessages();
   const generatedId = useId();
   const inputId = id ?? generatedId;
   const hintId = `${inputId}-hint`;
@@ -76,7 +76,7 @@ export function TextField({
 
 /** A password input with a show/hide button. */
 export function PasswordField(props: Omit<TextFieldProps, 'type' | 'trailing'>) {
-  const m = useAccountMessages();
+  const m = useFormMessages();
   const [visible, setVisible] = useState(false);
   return (
     <TextField
@@ -102,16 +102,16 @@ export function PasswordField(props: Omit<TextFieldProps, 'type' | 'trailing'>) 
 
 /** An email address, with the keyboard, autofill and spelling settings every form wants. */
 export function EmailField(props: Omit<TextFieldProps, 'label'> & { label?: string }) {
-  const m = useAccountMessages();
+  const m = useFormMessages();
   return (
     <TextField
-      label={m.auth.email}
+      label={m.forms.email}
       type="email"
       inputMode="email"
       autoComplete="email"
       autoCapitalize="none"
       spellCheck={false}
-      placeholder={m.auth.emailPlaceholder}
+      placeholder={m.forms.emailPlaceholder}
       required
       {...props}
     />
@@ -120,7 +120,7 @@ export function EmailField(props: Omit<TextFieldProps, 'label'> & { label?: stri
 
 /** An optional Indonesian WhatsApp number; the hint shows the +628… form it is saved as. */
 export function WhatsappField(props: Omit<TextFieldProps, 'type' | 'hint'>) {
-  const m = useAccountMessages();
+  const m = useFormMessages();
   const typed = typeof props.value === 'string' ? props.value : '';
   const normalised = typed.trim() ? normalizeWhatsapp(typed) : null;
   return (
@@ -128,16 +128,16 @@ export function WhatsappField(props: Omit<TextFieldProps, 'type' | 'hint'>) {
       labelNote={m.forms.optional}
       inputMode="tel"
       autoComplete="tel-national"
-      placeholder={m.auth.register.whatsappPlaceholder}
+      placeholder={m.forms.whatsappPlaceholder}
       {...props}
       type="tel"
       hint={
         normalised ? (
           <span data-testid="whatsapp-preview">
-            {interpolate(m.auth.register.whatsappNormalised, { number: normalised })}
+            {interpolate(m.forms.whatsappNormalised, { number: normalised })}
           </span>
         ) : (
-          m.auth.register.whatsappHint
+          m.forms.whatsappHint
         )
       }
     />

@@ -40,6 +40,29 @@ export const paths = {
   forgotPassword: { pattern: '/forgot-password', build: () => '/forgot-password' },
   resetPassword: { pattern: '/reset-password', build: () => '/reset-password' },
   account: { pattern: '/account', build: () => '/account' },
+  accountOrders: {
+    pattern: '/account/orders',
+    build: (page?: number) =>
+      withQuery('/account/orders', { page: page && page > 1 ? String(page) : undefined }),
+  },
+  accountOrder: {
+    pattern: '/account/orders/:orderId',
+    build: (orderId: string) => `/account/orders/${encodeURIComponent(orderId)}`,
+  },
+  checkout: {
+    pattern: '/checkout/:productId',
+    build: (productId: string) => `/checkout/${encodeURIComponent(productId)}`,
+  },
+  /** The QRIS invoice of an order; opens with the order's tracking token kept on this device. */
+  invoice: {
+    pattern: '/invoice/:orderId',
+    build: (orderId: string) => `/invoice/${encodeURIComponent(orderId)}`,
+  },
+  /** Order status without signing in: the token is the key, so the link is private to the buyer. */
+  track: {
+    pattern: '/track/:token',
+    build: (token: string) => `/track/${encodeURIComponent(token)}`,
+  },
   admin: { pattern: '/admin', build: () => '/admin' },
   reseller: { pattern: '/reseller', build: () => '/reseller' },
 } as const;

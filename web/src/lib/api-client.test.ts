@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiGet, apiPatch, buildApiUrl, configureApi, shouldRetry } from './api-client';
+import { ApiError, apiGet, apiPatch, apiPost, buildApiUrl, configureApi, shouldRetry } from './api-client';
 
 const itemSchema = z.object({ name: z.string() });
 
@@ -55,6 +55,24 @@ describe('api client', () => {
     expect(headers.get('Authorization')).toBe('Bearer token-123');
     expect(headers.get('Content-Type')).toBe('application/json');
     expect(headers.get('Accept-Language')).toBe('id');
+  });
+
+  it('sends a JSON body with POST and the tracking token as a header', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(201, { name: 'RP-1' }));
+    const result = await apiPost('/orders', { quantity: 1 }, itemSchema, {
+      lang: 'id',
+      trackingToken: 'tok_abc',
+      idempotencyKey: 'key-0001-abcd',
+    });
+    expect(result).toEqual({ name: 'RP-1' });
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/orders');
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe('{"quantity":1}');
+    const headers = new Headers(init?.headers);
+    expect(headers.get('X-Tracking-Token')).toBe('tok_abc');
+    expect(headers.get('Idempotency-Key')).toBe('key-0001-abcd');
+    expect(headers.has('Authorization')).toBe(false);
   });
 
   it('sends no Authorization header without a token', async () => {

@@ -99,6 +99,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A Supabase access token, sent as `Authorization: Bearer …`. */
   accessToken?: string | null;
+  /**
+   * An order's tracking token, sent as `X-Tracking-Token` (never in the URL, so it
+   * stays out of access logs).
+   */
+  trackingToken?: string | null;
+  /**
+   * Sent as `Idempotency-Key`: the same key on a retry makes the server answer with what
+   * the first request created instead of doing it again.
+   */
+  idempotencyKey?: string;
 }
 
 export async function apiGet<T>(
@@ -107,6 +117,16 @@ export async function apiGet<T>(
   options: RequestOptions,
 ): Promise<T> {
   return apiRequest('GET', path, schema, options);
+}
+
+/** Sends `body` as JSON with POST. */
+export async function apiPost<T>(
+  path: string,
+  body: unknown,
+  schema: z.ZodMiniType<T>,
+  options: RequestOptions,
+): Promise<T> {
+  return apiRequest('POST', path, schema, { ...options, body });
 }
 
 /** Sends `body` as JSON with PATCH. */
@@ -123,10 +143,12 @@ async function apiRequest<T>(
   method: 'GET' | 'PATCH' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   schema: z.ZodMiniType<T>,
-  { lang, params, signal, accessToken, body }: RequestOptions & { body?: unknown },
+  { lang, params, signal, accessToken, trackingToken, idempotencyKey, body }: RequestOptions & { body?: unknown },
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang };
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  if (trackingToken) headers['X-Tracking-Token'] = trackingToken;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;

@@ -43,3 +43,14 @@ describe('formatDate', () => {
     expect(formatDate('2025-01-15', 'en')).toBe('15 January 2025');
   });
 });
+
+describe('formatDateTimeWib', () => {
+  it('shows the moment in Jakarta time with the zone', async () => {
+    const { formatDateTimeWib } = await import('./format');
+    expect(formatDateTimeWib('2026-11-26T07:05:00Z', 'id')).toBe('26 Nov 2026, 14.05 WIB');
+    expect(formatDateTimeWib('2026-11-26T07:05:00Z', 'en')).toBe('26 Nov 2026, 14:05 WIB');
+    // 23:30 UTC is already the next day in WIB.
+    expect(formatDateTimeWib('2026-08-02T23:30:00Z', 'id')).toBe('3 Agu 2026, 06.30 WIB');
+    expect(formatDateTimeWib('bukan tanggal', 'id')).toBe('');
+  });
+});

@@ -43,3 +43,26 @@ export function formatDayWib(timestamp: string, lang: 'id' | 'en'): string {
     timeZone: 'Asia/Jakarta',
   }).format(date);
 }
+
+/**
+ * A moment in WIB (Asia/Jakarta) with the time: "26 Nov 2026, 14.05 WIB" /
+ * "26 Nov 2026, 14:05 WIB". Empty for an unreadable timestamp.
+ */
+export function formatDateTimeWib(timestamp: string, lang: 'id' | 'en'): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return '';
+  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
+  const day = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Asia/Jakarta',
+  }).format(date);
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Asia/Jakarta',
+  }).format(date);
+  return `${day}, ${time} WIB`;
+}

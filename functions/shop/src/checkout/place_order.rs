@@ -433,8 +433,8 @@ fn idempotency_key_reused() -> ApiError {
         StatusCode::UNPROCESSABLE_ENTITY,
         "idempotency_key_reused",
         Text::new(
-            "Idempotency-Key ini sudah dipakai untuk pesanan lain. Buat kunci baru untuk pesanan baru.",
-            "This Idempotency-Key was used for another order. Make a new key for a new order.",
+            "Pesanan dengan kunci ini (Idempotency-Key) sudah dibuat dengan isian lain. Kirim lagi untuk membuat pesanan baru.",
+            "An order was already placed with this key (Idempotency-Key) and other details. Send again to place a new order.",
         ),
     )
 }

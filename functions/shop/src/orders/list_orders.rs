@@ -25,6 +25,7 @@ pub struct OrderSummary {
     pub status: OrderStatus,
     pub product: OrderProduct,
     pub quantity: i32,
+    pub unit_price: i64,
     pub total: i64,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
@@ -49,6 +50,7 @@ struct Row {
     product_name: String,
     product_type: ProductType,
     quantity: i32,
+    unit_price: i64,
     total: i64,
     created_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
@@ -95,7 +97,7 @@ pub async fn list_orders(
     let rows: Vec<Row> = db
         .query_as(
             "select o.id, o.number, o.status, o.product_id, coalesce(p.slug, '') as product_slug, o.product_name,
-                    o.product_type, o.quantity, o.total, o.created_at, o.expires_at, o.paid_at,
+                    o.product_type, o.quantity, o.unit_price, o.total, o.created_at, o.expires_at, o.paid_at,
                     count(*) over () as count
              from public.orders o
              left join public.products p on p.id = o.product_id
@@ -129,6 +131,7 @@ pub async fn list_orders(
                 product_type: row.product_type,
             },
             quantity: row.quantity,
+            unit_price: row.unit_price,
             total: row.total,
             created_at: row.created_at,
             expires_at: row.expires_at,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { accountMessages } from '../i18n/account-messages';
+import { formMessages } from '../i18n/form-messages';
 import { fieldErrorsOf } from './use-form';
 import {
   displayNameField,
@@ -50,7 +50,7 @@ describe('account fields', () => {
   });
 
   it('has a message for every validation key in both languages', () => {
-    for (const messages of Object.values(accountMessages)) {
+    for (const messages of Object.values(formMessages)) {
       for (const key of validationKeys) expect(messages.validation[key], key).toBeTruthy();
     }
   });

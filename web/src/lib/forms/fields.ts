@@ -15,6 +15,10 @@ export const validationKeys = [
   'nameRequired',
   'nameTooLong',
   'whatsappInvalid',
+  'whatsappRequired',
+  'fieldRequired',
+  'fieldTooLong',
+  'phoneInvalid',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];
@@ -61,6 +65,16 @@ export const whatsappField = z.pipe(
     z.refine((value) => value === '' || normalizeWhatsapp(value) !== null, 'whatsappInvalid'),
   ),
   z.transform((value) => (value === '' ? null : normalizeWhatsapp(value))),
+);
+
+/** A WhatsApp number that must be given (checkout): normalised to +628…. */
+export const requiredWhatsappField = z.pipe(
+  z.string().check(
+    z.trim(),
+    z.minLength(1, 'whatsappRequired'),
+    z.refine((value) => value === '' || normalizeWhatsapp(value) !== null, 'whatsappInvalid'),
+  ),
+  z.transform((value) => normalizeWhatsapp(value) ?? value),
 );
 
 /** "Repeat the password" check; an empty repeat is reported by its own field rule. */

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { interpolate } from './interpolate';
 import { accountEn } from './messages/account/en';
 import { accountId } from './messages/account/id';
+import { checkoutEn } from './messages/checkout/en';
+import { checkoutId } from './messages/checkout/id';
+import { formsEn } from './messages/forms/en';
+import { formsId } from './messages/forms/id';
+import { ordersEn } from './messages/orders/en';
+import { ordersId } from './messages/orders/id';
 import { en } from './messages/en';
 import { id } from './messages/id';
 
@@ -28,6 +34,9 @@ function placeholders(text: string): string[] {
 describe.each([
   ['shared messages', id, en],
   ['account pages messages', accountId, accountEn],
+  ['form messages', formsId, formsEn],
+  ['checkout page messages', checkoutId, checkoutEn],
+  ['order pages messages', ordersId, ordersEn],
 ])('%s', (_name, idTree: object, enTree: object) => {
   it('have exactly the same keys in Indonesian and English', () => {
     expect(leafPaths(enTree).sort()).toEqual(leafPaths(idTree).sort());

@@ -106,6 +106,21 @@ function AccountDetails({ account }: { account: Account }) {
         )}
       </Card>
 
+      <Card className="flex flex-col items-start gap-3 p-5 sm:flex-row sm:items-center sm:justify-between sm:p-7">
+        <div>
+          <h2 className="text-lg font-semibold text-fg">{m.account.orders}</h2>
+          <p className="mt-1 text-sm text-fg-muted">{m.account.ordersBody}</p>
+        </div>
+        <Link
+          to={paths.accountOrders.build()}
+          className={buttonClasses({ variant: 'secondary', size: 'sm', className: 'shrink-0' })}
+          data-testid="account-orders-link"
+        >
+          <Icon name="receipt" className="h-4 w-4" />
+          {m.account.orders}
+        </Link>
+      </Card>
+
       <div className="grid gap-6 sm:grid-cols-2">
         <Card className="flex flex-col items-start gap-3 p-5 sm:p-7">
           <h2 className="text-lg font-semibold text-fg">{m.account.security}</h2>

@@ -49,6 +49,7 @@ export function SignedInMenu() {
 
   const items: Item[] = [
     { key: 'account', label: t.accountMenu.myAccount, icon: 'user', to: paths.account.build() },
+    { key: 'orders', label: t.accountMenu.myOrders, icon: 'receipt', to: paths.accountOrders.build() },
     ...(roles.includes('admin')
       ? [{ key: 'admin', label: t.accountMenu.adminPanel, icon: 'settings' as const, to: paths.admin.build() }]
       : []),

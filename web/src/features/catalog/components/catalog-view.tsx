@@ -11,7 +11,7 @@ import {
 import { CatalogEmptyState } from './catalog-empty-state';
 import { CatalogFiltersBar } from './catalog-filters';
 import { CatalogSearch } from './catalog-search';
-import { Pagination } from './pagination';
+import { Pagination } from '@/components/pagination';
 import { ProductGrid, ProductGridSkeleton } from './product-grid';
 
 /** The /products page body: search, filters, results, pagination. */

@@ -2,7 +2,7 @@ import { Icon } from '@/components/ui/icon';
 import { Link } from 'react-router';
 import { ErrorState } from '@/components/error-state';
 import { NotFoundPanel } from '@/components/not-found-panel';
-import { buttonClasses } from '@/components/ui/button';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { paths } from '@/config/paths';
@@ -128,6 +128,20 @@ function ProductDetailContent({ product }: { product: ProductDetail }) {
                 </li>
               ) : null}
             </ul>
+            {product.availability.available ? (
+              <Link
+                to={paths.checkout.build(product.id)}
+                className={buttonClasses({ variant: 'primary', size: 'lg', className: 'w-full' })}
+                data-testid="buy-now"
+              >
+                <Icon name="cart" />
+                {t.product.buyNow}
+              </Link>
+            ) : (
+              <Button size="lg" className="w-full" disabled data-testid="buy-now">
+                {t.product.soldOutButton}
+              </Button>
+            )}
             <a
               href={askAdminHref}
               target="_blank"

@@ -3,26 +3,7 @@ import type { AccountMessages } from '../../types';
 // English texts of the account pages. Must have exactly the keys of ./id.ts.
 
 export const accountEn: AccountMessages = {
-  forms: {
-    showPassword: 'Show password',
-    hidePassword: 'Hide password',
-    optional: '(optional)',
-  },
-  validation: {
-    emailRequired: 'Enter your email address.',
-    emailInvalid: 'That email doesn’t look right, e.g. name@email.com.',
-    passwordRequired: 'Enter your password.',
-    passwordTooShort: 'Use at least 6 characters.',
-    passwordTooLong: 'Use at most 72 characters.',
-    confirmRequired: 'Type the password again here.',
-    passwordMismatch: 'The passwords don’t match.',
-    nameRequired: 'Enter your name.',
-    nameTooLong: 'Use at most 80 characters.',
-    whatsappInvalid: 'That WhatsApp number isn’t valid. Use an Indonesian number, e.g. 0812-3456-7890.',
-  },
   auth: {
-    email: 'Email',
-    emailPlaceholder: 'name@email.com',
     password: 'Password',
     login: {
       title: 'Sign in',
@@ -41,9 +22,6 @@ export const accountEn: AccountMessages = {
       name: 'Name',
       namePlaceholder: 'Your name',
       whatsapp: 'WhatsApp number',
-      whatsappPlaceholder: '0812-3456-7890',
-      whatsappHint: 'For order updates. Write it as 08…, 628… or +628….',
-      whatsappNormalised: 'Saved as {number}',
       passwordHint: 'At least 6 characters. Mix letters, numbers and symbols to make it safer.',
       confirmPassword: 'Repeat the password',
       submit: 'Create account',
@@ -142,6 +120,8 @@ export const accountEn: AccountMessages = {
     security: 'Security',
     securityBody: 'Choose a new password for this account at any time.',
     changePassword: 'Change password',
+    orders: 'My orders',
+    ordersBody: 'See your orders’ status, unpaid invoices and your purchase history.',
     signOut: 'Sign out',
     signOutBody: 'Sign out of this account on this device.',
     sessionInvalid: 'Your session is no longer valid. Please sign in again.',

@@ -3,26 +3,7 @@
 // ../id.ts so they load with those pages instead of with every page.
 
 export const accountId = {
-  forms: {
-    showPassword: 'Tampilkan kata sandi',
-    hidePassword: 'Sembunyikan kata sandi',
-    optional: '(opsional)',
-  },
-  validation: {
-    emailRequired: 'Masukkan alamat email.',
-    emailInvalid: 'Format email tidak valid, contoh: nama@email.com.',
-    passwordRequired: 'Masukkan kata sandi.',
-    passwordTooShort: 'Kata sandi minimal 6 karakter.',
-    passwordTooLong: 'Kata sandi maksimal 72 karakter.',
-    confirmRequired: 'Ketik ulang kata sandi di sini.',
-    passwordMismatch: 'Kata sandi tidak sama.',
-    nameRequired: 'Masukkan nama kamu.',
-    nameTooLong: 'Nama maksimal 80 karakter.',
-    whatsappInvalid: 'Nomor WhatsApp tidak valid. Gunakan nomor Indonesia, contoh 0812-3456-7890.',
-  },
   auth: {
-    email: 'Email',
-    emailPlaceholder: 'nama@email.com',
     password: 'Kata sandi',
     login: {
       title: 'Masuk',
@@ -41,9 +22,6 @@ export const accountId = {
       name: 'Nama',
       namePlaceholder: 'Nama kamu',
       whatsapp: 'Nomor WhatsApp',
-      whatsappPlaceholder: '0812-3456-7890',
-      whatsappHint: 'Untuk kabar pesanan. Boleh ditulis 08…, 628…, atau +628….',
-      whatsappNormalised: 'Disimpan sebagai {number}',
       passwordHint: 'Minimal 6 karakter. Campurkan huruf, angka, dan simbol agar lebih aman.',
       confirmPassword: 'Ulangi kata sandi',
       submit: 'Daftar',
@@ -142,6 +120,8 @@ export const accountId = {
     security: 'Keamanan',
     securityBody: 'Buat kata sandi baru untuk akun ini kapan saja.',
     changePassword: 'Ganti kata sandi',
+    orders: 'Pesanan saya',
+    ordersBody: 'Lihat status pesanan, invoice yang belum dibayar, dan riwayat belanja kamu.',
     signOut: 'Keluar',
     signOutBody: 'Keluar dari akun ini di perangkat ini.',
     sessionInvalid: 'Sesi kamu tidak berlaku lagi. Silakan masuk ulang.',
