@@ -117,3 +117,28 @@ async fn a_late_payment_with_nothing_left_is_kept_for_the_admin() {
     assert_eq!(steps, ["awaiting_payment", "expired", "needs_attention"]);
     assert_eq!(shop.stock_counts(&product).await, (0, 1, 0), "the other buyer keeps the item");
 }
+
+#[tokio::test]
+async fn an_invoice_expired_at_tokopay_cannot_be_paid_and_a_webhook_for_it_changes_nothing() {
+    let shop = Shop::open().await;
+    let product = shop.stock_product("voucher", 1).await;
+    let (_, body) = shop.place(&guest_order(&product, "budi@example.com", 1), None).await;
+    let (order, _) = placed(&body);
+    let payment = shop.payment(order).await;
+    // The simulator's switch: the invoice runs out at Tokopay now.
+    let (status, expired) =
+        shop.send(shop.http.post(format!("{}/tokopay-sim/orders/{}/expire", shop.sim_base, payment.trx()))).await;
+    assert_eq!(status, 200, "{expired}");
+    assert_eq!(expired["status"], "Expired");
+    let (status, _) = shop
+        .send(shop.http.post(format!("{}/tokopay-sim/orders/{}/pay", shop.sim_base, payment.trx())).json(&json!({})))
+        .await;
+    assert_eq!(status, 409, "an expired invoice cannot be paid");
+    run_out(&shop, order).await;
+    assert_eq!(expire(&shop).await, 1);
+    // Someone replays the (static) signature with a "Success": Tokopay says Expired.
+    assert_eq!(shop.webhook(&shop.paid_webhook(&payment)).await, (400, json!({"status": false})));
+    assert_eq!(shop.order_status(order).await, "expired");
+    assert_eq!(shop.payment(order).await.status, "expired");
+    assert_eq!(shop.stock_counts(&product).await, (1, 0, 0));
+}

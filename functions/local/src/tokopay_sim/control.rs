@@ -65,6 +65,20 @@ pub(super) async fn pay(State(sim): State<Simulator>, Path(trx_id): Path<String>
     }
 }
 
+/// `POST /tokopay-sim/orders/{trx_id}/expire`: the invoice runs out now, as if its
+/// `expired_ts` had passed: the status says `Expired` and the pay page refuses it.
+pub(super) async fn expire(State(sim): State<Simulator>, Path(trx_id): Path<String>) -> Response {
+    let now = Utc::now();
+    let mut state = sim.state();
+    let Some(order) = state.by_trx_mut(&trx_id) else { return refused(Refusal::NotFound) };
+    if order.paid_at.is_some() {
+        return refused(Refusal::AlreadyPaid);
+    }
+    order.expires_at = order.expires_at.min(now);
+    tracing::info!(trx_id, reff_id = %order.reff_id, "tokopay-sim: invoice expired by the control");
+    Json(order.view(sim.config(), now)).into_response()
+}
+
 /// `POST /tokopay-sim/orders/{trx_id}/webhook` `{"status": "Success|Completed"}`.
 pub(super) async fn resend_webhook(State(sim): State<Simulator>, Path(trx_id): Path<String>, body: Bytes) -> Response {
     let Some(body) = object(&body) else { return not_an_object() };

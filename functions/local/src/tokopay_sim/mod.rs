@@ -122,6 +122,7 @@ impl Simulator {
             .route("/tokopay-sim/orders", get(control::orders))
             .route("/tokopay-sim/orders/{trx_id}/pay", post(control::pay))
             .route("/tokopay-sim/orders/{trx_id}/webhook", post(control::resend_webhook))
+            .route("/tokopay-sim/orders/{trx_id}/expire", post(control::expire))
             .route("/tokopay-sim/control", get(control::show_switches).post(control::set_switches))
             .with_state(self.clone())
     }
