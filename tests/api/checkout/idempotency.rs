@@ -85,3 +85,17 @@ async fn a_retry_after_the_gateway_failed_gets_the_same_refusal_and_a_new_key_a_
     let (status, fresh) = shop.place_with_key(&body, "attempt-two-0002").await;
     assert_eq!(status, 201, "{fresh}");
 }
+
+#[tokio::test]
+async fn a_retry_is_answered_even_when_the_buyer_is_at_the_unpaid_cap() {
+    let shop = Shop::open_with(|config| config.checkout.max_unpaid_orders = 1).await;
+    let product = shop.stock_product("voucher", 5).await;
+    let body = guest_order(&product, "budi@example.com", 1);
+    let (status, first) = shop.place_with_key(&body, "only-order-0001").await;
+    assert_eq!(status, 201, "{first}");
+    let (status, again) = shop.place_with_key(&body, "only-order-0001").await;
+    assert_eq!(status, 200, "the retry is the same order, not a second one: {again}");
+    assert_eq!(placed(&again), placed(&first));
+    let (status, other) = shop.place_with_key(&body, "second-order-0002").await;
+    assert_eq!((status, other["error"]["code"].as_str()), (429, Some("too_many_unpaid_orders")));
+}

@@ -142,23 +142,18 @@ pub async fn place_order(
         .bind(client_ip.filter(|_| limits.max_unpaid_orders_per_ip > 0).map(|ip| ip.to_string()))
         .fetch_one(&mut *tx)
         .await?;
-    if i64::from(by_buyer) >= limits.max_unpaid_orders
-        || (limits.max_unpaid_orders_per_ip > 0 && i64::from(by_ip) >= limits.max_unpaid_orders_per_ip)
-    {
-        // A retry of an order placed before (the buyer's locks are held, so a twin still in
-        // flight has committed by now) gets that order back; it does not count as another.
-        if let Some(key) = idempotency_key {
-            if let Some(earlier) = earlier_order(&state, &mut tx, key, &fingerprint).await? {
-                return replay(&state, earlier).await;
-            }
-        }
-        return Err(too_many_unpaid_orders());
-    }
+    // A retry of an order placed before gets that order back (the buyer's locks are held,
+    // so a twin still in flight has committed by now), whatever the caps say.
     if let Some(key) = idempotency_key {
         if let Some(earlier) = earlier_order(&state, &mut tx, key, &fingerprint).await? {
             tx.rollback().await?;
             return replay(&state, earlier).await;
         }
+    }
+    if i64::from(by_buyer) >= limits.max_unpaid_orders
+        || (limits.max_unpaid_orders_per_ip > 0 && i64::from(by_ip) >= limits.max_unpaid_orders_per_ip)
+    {
+        return Err(too_many_unpaid_orders());
     }
     let order_id = Uuid::new_v4();
     let number = insert_order(
