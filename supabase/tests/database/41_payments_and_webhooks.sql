@@ -7,13 +7,7 @@ begin;
 select plan(79);
 
 -- Fixture, as postgres.
-select tests.create_user('alice@example.com', 'a11ce000-0000-4000-8000-000000000001');
-select tests.create_user('bob@example.com', 'b0b00000-0000-4000-8000-000000000002');
-select tests.create_user('ada@example.com', 'ad000000-0000-4000-8000-000000000003');
-select tests.create_user('rita@example.com', '5e11e200-0000-4000-8000-000000000004');
-insert into public.user_roles (user_id, role) values
-  ('ad000000-0000-4000-8000-000000000003', 'admin'),
-  ('5e11e200-0000-4000-8000-000000000004', 'reseller');
+select tests.create_matrix_users();
 
 insert into public.product_categories (id, slug, name) values
   ('10000000-0000-4000-8000-000000000001', 'streaming', 'Streaming');
