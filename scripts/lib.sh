@@ -54,6 +54,22 @@ ensure_chromium() {
   export CHROMIUM_PATH=/usr/bin/chromium
 }
 
+# A Python with aiosmtpd, the real SMTP server of the notification tests (tests/notify), in
+# a virtualenv of the project's own (.local/venv); exported as RP_TEST_PYTHON.
+ensure_test_python() {
+  local venv=$repo_root/.local/venv
+  if ! "$venv/bin/python" -c 'import aiosmtpd' >/dev/null 2>&1; then
+    say "Installing aiosmtpd into .local/venv"
+    if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+      apt_install python3-venv
+    fi
+    rm -rf "$venv"
+    python3 -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check aiosmtpd \
+      || die "could not install aiosmtpd into $venv"
+  fi
+  export RP_TEST_PYTHON=$venv/bin/python
+}
+
 # The web's npm packages, from the lockfile, when they changed.
 ensure_web_deps() {
   local stamp=$repo_root/web/node_modules/.package-lock.json

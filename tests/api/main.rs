@@ -10,6 +10,7 @@ mod checkout;
 mod errors;
 mod filters;
 mod fixtures;
+mod fulfillment;
 mod openapi;
 mod responses;
 mod secrets;

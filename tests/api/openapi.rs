@@ -16,19 +16,23 @@ use crate::{
 /// Every documented operation, and what it answers to a bare request (no token, no body):
 /// a status and, for refusals, the code that shows the route itself answered (an unknown
 /// path would say `not_found`).
-const SERVED: [(&str, &str, u16, Option<&str>); 9] = [
+const SERVED: [(&str, &str, u16, Option<&str>); 12] = [
     ("get", "/account", 401, Some("unauthorized")),
     ("get", "/account/orders", 401, Some("unauthorized")),
+    ("get", "/admin/invitations/waiting", 401, Some("unauthorized")),
+    ("post", "/admin/invitations/{id}/confirm", 401, Some("unauthorized")),
     ("get", "/categories", 200, None),
     ("get", "/checkout/{product_id}", 404, Some("product_unavailable")),
     ("post", "/orders", 400, Some("invalid_body")),
     ("get", "/orders/{id}", 404, Some("order_not_found")),
+    ("post", "/orders/{id}/reveal", 404, Some("order_not_found")),
     ("get", "/products", 200, None),
     ("get", "/products/{slug}", 200, None),
     ("get", "/track", 404, Some("order_not_found")),
 ];
 /// Documented as needing `Authorization: Bearer`; without a token they answer 401.
-const SIGNED_IN: [&str; 2] = ["/account", "/account/orders"];
+const SIGNED_IN: [&str; 4] =
+    ["/account", "/account/orders", "/admin/invitations/waiting", "/admin/invitations/{id}/confirm"];
 
 async fn served_document(app: &TestApp) -> Value {
     let (status, doc) = app.get("/api/openapi.json").await;

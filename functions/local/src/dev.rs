@@ -10,12 +10,14 @@ use crate::{
     auth::{self, AuthConfig, AuthState},
     cluster::Cluster,
     mailbox, migrate, pg_url, secrets, seed, site,
+    smtp_sink::SmtpSink,
     tokopay_sim::{SimConfig, Simulator},
+    whatsapp_sim,
 };
 
-/// How often the local stack expires unpaid orders whose invoice ran out (the sweep's job
-/// in production).
-const EXPIRY_INTERVAL: std::time::Duration = std::time::Duration::from_secs(5);
+/// How often the local stack runs the fulfillment sweep (a scheduler runs the
+/// `fulfillment-sweep` function in production, about once a minute).
+const SWEEP_INTERVAL: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub struct DevOptions {
     pub port: u16,
@@ -82,7 +84,9 @@ async fn serve(
     let (app_url, applied) = migrate::prepare_database(urls.admin, project).await?;
     let app_url = app_url.as_str();
     let public_url = format!("http://localhost:{}", options.port);
-    let config = local_config(app_url, &public_url, &options.data_dir)?;
+    // The shop's emails go to this receiver (and on to the mailbox) over real SMTP.
+    let smtp_sink = SmtpSink::bind().await.context("cannot open the local SMTP receiver")?;
+    let config = local_config_with(app_url, &public_url, &options.data_dir, Some(smtp_sink.port()))?;
     let fresh = applied.len() == migrate::read_migrations(project)?.len();
     if fresh {
         let summary = seed::seed(app_url, project, &config).await?;
@@ -100,6 +104,9 @@ async fn serve(
     let anon_key = auth_config.anon_key.clone();
     let confirmations = auth_config.email_confirmations;
     let auth_state = AuthState::connect(urls.auth, auth_config).await?;
+    smtp_sink.serve(auth_state.pool.clone());
+    let whatsapp_token =
+        env_then_secrets(&secrets::load_or_create(&options.data_dir)?, "WHATSAPP_GATEWAY_TOKEN").unwrap_or_default();
     let simulator = Simulator::new(SimConfig::new(
         &config.tokopay.merchant_id,
         config.tokopay.secret.expose(),
@@ -108,12 +115,13 @@ async fn serve(
     ));
     let simulated = config.tokopay.base_url == simulator_base(options.port);
     let state = AppState::connect(config).await?;
-    tokio::spawn(expire_unpaid_orders(state.db.clone()));
+    tokio::spawn(run_sweeps(state.clone()));
     let app = shop::api_router(state.clone())
         .merge(shop::payments::webhook_router(state))
         .merge(simulator.router())
         .merge(auth::router(auth_state.clone()))
         .merge(mailbox::router(auth_state.pool.clone()))
+        .merge(whatsapp_sim::router(auth_state.pool.clone(), whatsapp_token))
         .merge(site::router(&web_dist, site::SiteConfig { public_url: public_url.clone(), anon_key }))
         .layer(tower_http::trace::TraceLayer::new_for_http());
 
@@ -125,7 +133,7 @@ async fn serve(
         "  Auth       {public_url}/auth/v1   (email confirmations {})",
         if confirmations { "on" } else { "off: new accounts are confirmed at once" }
     );
-    println!("  Mailbox    {public_url}/mailbox   (every mail the shop sends, kept on this machine)");
+    println!("  Mailbox    {public_url}/mailbox   (every email and WhatsApp message the shop sends, kept here)");
     if simulated {
         println!(
             "  Tokopay    {public_url}/tokopay-sim   (simulator: invoices are paid on their page, no money moves)"
@@ -152,6 +160,18 @@ async fn serve(
 /// The configuration of a local run: the given database, then the environment, then the
 /// secrets generated for this data directory.
 pub fn local_config(database_url: &str, public_url: &str, data_dir: &std::path::Path) -> anyhow::Result<Config> {
+    local_config_with(database_url, public_url, data_dir, None)
+}
+
+/// [`local_config`], with the shop's email going to the local SMTP receiver on `smtp_port`
+/// (unless the environment sets `SMTP_URL`) and its WhatsApp messages to the gateway
+/// simulator of this server (unless it sets `WHATSAPP_GATEWAY_URL`).
+pub fn local_config_with(
+    database_url: &str,
+    public_url: &str,
+    data_dir: &std::path::Path,
+    smtp_port: Option<u16>,
+) -> anyhow::Result<Config> {
     std::fs::create_dir_all(data_dir)?;
     let secrets = secrets::load_or_create(data_dir)?;
     Config::from_lookup(|name| match name {
@@ -162,6 +182,17 @@ pub fn local_config(database_url: &str, public_url: &str, data_dir: &std::path::
         "DATABASE_PREPARED_STATEMENTS" => Some(std::env::var(name).unwrap_or_else(|_| "true".into())),
         // Payments go to the simulator this server runs, unless the environment says otherwise.
         "TOKOPAY_BASE_URL" => Some(std::env::var(name).unwrap_or_else(|_| simulator_base(port_of(public_url)))),
+        // Notifications: through the production code path to the local stand-ins, which
+        // put every message in the mailbox.
+        "SMTP_URL" => std::env::var(name).ok().or_else(|| smtp_port.map(|port| format!("smtp://127.0.0.1:{port}"))),
+        "MAIL_FROM" => Some(std::env::var(name).unwrap_or_else(|_| "RuangPremium <noreply@ruangpremium.local>".into())),
+        "WHATSAPP_GATEWAY_URL" => Some(
+            std::env::var(name)
+                .unwrap_or_else(|_| format!("{}{}", loopback_url(port_of(public_url)), whatsapp_sim::SEND_PATH)),
+        ),
+        "SHOP_PUBLIC_URL" => Some(std::env::var(name).unwrap_or_else(|_| public_url.to_owned())),
+        "ADMIN_EMAIL" => Some(std::env::var(name).unwrap_or_else(|_| "admin@ruangpremium.local".into())),
+        "ADMIN_WHATSAPP" => Some(std::env::var(name).unwrap_or_else(|_| "+6281100000000".into())),
         _ => env_then_secrets(&secrets, name),
     })
 }
@@ -194,14 +225,21 @@ fn port_of(public_url: &str) -> u16 {
     public_url.rsplit(':').next().and_then(|p| p.trim_end_matches('/').parse().ok()).unwrap_or(80)
 }
 
-/// Expires unpaid orders whose invoice ran out, every few seconds, for as long as the
-/// server runs (in production the sweep does it).
-async fn expire_unpaid_orders(db: shop::db::Db) {
-    let mut ticks = tokio::time::interval(EXPIRY_INTERVAL);
+/// Runs the fulfillment sweep every few seconds for as long as the server runs: the same
+/// code as the `fulfillment-sweep` function (expiry, reconciliation, due jobs, lease
+/// recovery, notifications). Paid orders are normally delivered by the webhook already.
+async fn run_sweeps(state: AppState) {
+    let options = shop::fulfillment::SweepOptions {
+        budget: std::time::Duration::from_secs(20),
+        ..shop::fulfillment::SweepOptions::default()
+    };
+    let mut ticks = tokio::time::interval(SWEEP_INTERVAL);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
-        if let Err(err) = shop::checkout::expire_due(&db, 500).await {
-            tracing::warn!(error = %err, "expiring unpaid orders failed; trying again shortly");
+        let report = shop::fulfillment::sweep(&state, &options).await;
+        if report.jobs.claimed > 0 || report.payments_confirmed > 0 || report.leases_recovered > 0 {
+            tracing::info!(?report, "sweep");
         }
     }
 }

@@ -12,4 +12,6 @@ pub mod pg_url;
 pub mod secrets;
 pub mod seed;
 pub mod site;
+pub mod smtp_sink;
 pub mod tokopay_sim;
+pub mod whatsapp_sim;

@@ -1,11 +1,15 @@
 //! The local mailbox: mail "sent" by the local stack (the Auth server's confirmation and
-//! recovery mails, later the shop's notifications) is written to `mailbox.messages`
-//! (sql/local/03_mailbox.sql) and shown at `/mailbox`; nothing leaves the machine.
+//! recovery mails, and the shop's notifications: emails through the local SMTP receiver,
+//! `smtp_sink`, WhatsApp messages through the gateway simulator, `whatsapp_sim`) is
+//! written to `mailbox.messages` (sql/local/03_mailbox.sql) and shown at `/mailbox`;
+//! nothing leaves the machine.
 //!
-//! * `GET /mailbox` — a page for people (Bahasa Indonesia), newest first, links clickable.
-//! * `GET /mailbox/messages?to=<email>` — JSON for tests and browser tests:
-//!   `{"messages": [{"id", "to", "subject", "kind", "text", "html", "links", "otp", "created_at"}]}`,
-//!   newest first; `otp` is the one-time code the mail carries, or null.
+//! * `GET /mailbox` — a page for people (Bahasa Indonesia), newest first, links clickable;
+//!   WhatsApp messages are marked as such, addressed to a number.
+//! * `GET /mailbox/messages?to=<email or +62 number>` — JSON for tests and browser tests:
+//!   `{"messages": [{"id", "to", "channel", "subject", "kind", "text", "html", "links", "otp",
+//!   "created_at"}]}`, newest first; `channel` is `email` or `whatsapp`; `otp` is the
+//!   one-time code the mail carries, or null.
 
 use axum::{
     extract::{Query, State},
@@ -95,6 +99,7 @@ async fn messages(State(pool): State<PgPool>, Query(filter): Query<Filter>) -> R
                     json!({
                         "id": row.id,
                         "to": row.to_address,
+                        "channel": if is_whatsapp(row) { "whatsapp" } else { "email" },
                         "subject": row.subject,
                         "kind": row.kind,
                         "text": row.text_body,
@@ -142,8 +147,14 @@ fn kind_label(kind: &str) -> &str {
         "signup" => "konfirmasi pendaftaran",
         "recovery" => "reset kata sandi",
         "email_change" => "ganti email",
+        "notification" => "notifikasi pesanan",
+        "whatsapp" => "WhatsApp",
         other => other,
     }
+}
+
+fn is_whatsapp(row: &Row) -> bool {
+    row.kind == "whatsapp"
 }
 
 fn wib(time: DateTime<Utc>) -> String {
@@ -205,14 +216,17 @@ fn render_page(rows: &[Row], to: Option<&str>) -> String {
             .and_then(Value::as_str)
             .map(|otp| format!(r#"<p class="otp">Kode: <strong>{}</strong></p>"#, escape_html(otp)))
             .unwrap_or_default();
+        let whatsapp = is_whatsapp(row);
         items.push_str(&format!(
-            r#"<article id="pesan-{id}">
+            r#"<article id="pesan-{id}"{class}>
   <header><h2>{subject}</h2><span class="kind">{kind}</span></header>
-  <p class="meta">Untuk <a href="/mailbox?to={to_q}">{to}</a> · {time}</p>
+  <p class="meta">{channel} <a href="/mailbox?to={to_q}">{to}</a> · {time}</p>
   {otp}<pre>{body}</pre>
 </article>
 "#,
             id = row.id,
+            class = if whatsapp { r#" class="wa""# } else { "" },
+            channel = if whatsapp { "WhatsApp ke nomor" } else { "Email untuk" },
             subject = escape_html(&row.subject),
             kind = escape_html(kind_label(&row.kind)),
             to_q = url::form_urlencoded::byte_serialize(row.to_address.as_bytes()).collect::<String>(),
@@ -222,7 +236,7 @@ fn render_page(rows: &[Row], to: Option<&str>) -> String {
         ));
     }
     if rows.is_empty() {
-        items.push_str(r#"<p class="empty">Belum ada email. Daftar atau minta reset kata sandi, lalu email-nya muncul di sini.</p>"#);
+        items.push_str(r#"<p class="empty">Belum ada pesan. Daftar, minta reset kata sandi atau beli sesuatu, lalu email dan pesan WhatsApp-nya muncul di sini.</p>"#);
     }
     let filter = match to {
         Some(to) => {
@@ -248,6 +262,8 @@ fn render_page(rows: &[Row], to: Option<&str>) -> String {
   article header {{ display: flex; gap: 12px; align-items: baseline; justify-content: space-between; }}
   h2 {{ font-size: 1.05rem; margin: 0; color: #fafaf9; }}
   .kind {{ font-size: .75rem; color: #c4b5fd; border: 1px solid #7c3aed; border-radius: 999px; padding: 1px 8px; white-space: nowrap; }}
+  article.wa {{ border-left-color: #25d366; }}
+  .wa .kind {{ color: #86efac; border-color: #25d366; }}
   .meta {{ color: #a8a29e; font-size: .85rem; margin: 4px 0 12px; }}
   .otp {{ margin: 0 0 12px; }} .otp strong {{ color: #d4af37; font-size: 1.3rem; letter-spacing: .2em; }}
   pre {{ white-space: pre-wrap; word-break: break-word; font: inherit; margin: 0; color: #d6d3d1; }}
@@ -258,7 +274,7 @@ fn render_page(rows: &[Row], to: Option<&str>) -> String {
 <body>
 <main>
 <h1>Kotak Masuk Lokal</h1>
-<p class="lead">Email yang dikirim RuangPremium di komputer ini (tidak ada yang keluar). Terbaru di atas; halaman ini menyegarkan diri tiap 10 detik.</p>
+<p class="lead">Email dan pesan WhatsApp yang dikirim RuangPremium di komputer ini (tidak ada yang keluar). Terbaru di atas; halaman ini menyegarkan diri tiap 10 detik.</p>
 {filter}
 {items}
 </main>
@@ -280,6 +296,29 @@ mod tests {
             vec!["http://localhost:8080/auth/v1/verify?token=ab&type=recovery", "https://x.example/a"]
         );
         assert!(links("tidak ada tautan").is_empty());
+    }
+
+    #[test]
+    fn whatsapp_messages_show_as_whatsapp_to_a_number_next_to_emails() {
+        let row = |id: i64, to: &str, kind: &str| Row {
+            id,
+            created_at: Utc::now(),
+            to_address: to.to_owned(),
+            subject: format!("subject {id}"),
+            text_body: "Status: http://localhost:1/track/t".to_owned(),
+            html_body: String::new(),
+            kind: kind.to_owned(),
+            data: json!({}),
+        };
+        let page =
+            render_page(&[row(2, "+6281234567890", "whatsapp"), row(1, "budi@example.com", "notification")], None);
+        assert!(page.contains(r#"<article id="pesan-2" class="wa">"#), "{page}");
+        assert!(
+            page.contains(r#"WhatsApp ke nomor <a href="/mailbox?to=%2B6281234567890">+6281234567890</a>"#),
+            "{page}"
+        );
+        assert!(page.contains(r#"<article id="pesan-1">"#) && page.contains("Email untuk <a"), "{page}");
+        assert!(page.contains("notifikasi pesanan"), "{page}");
     }
 
     #[test]

@@ -60,7 +60,7 @@ enum Command {
         database_url: String,
     },
     /// Benchmark the shop on a private Postgres, with the API served in this process on
-    /// loopback: `bench [catalog]`, `bench checkout` or `bench all`. Prints figures beside
+    /// loopback: `bench [catalog]`, `bench checkout`, `bench queue` or `bench all`. Prints figures beside
     /// the goals of shared/QUALITY_GOALS.md and asserts nothing; build with --release for
     /// meaningful numbers. Needs pgbench, and wrk for the catalog.
     Bench {
@@ -88,6 +88,16 @@ enum Command {
         /// change (an index…) before writing its migration.
         #[arg(long, value_name = "FILE")]
         setup_sql: Option<PathBuf>,
+        /// Queue: no-op jobs per single-claim run; the batched runs take 5 times as many.
+        #[arg(long, default_value_t = 20_000)]
+        jobs: u64,
+        /// Queue: concurrent workers, and pgbench's clients for the SQL ceiling.
+        #[arg(long, default_value_t = 8)]
+        workers: u32,
+        /// Queue: an idle worker's pause between two polls, in ms [default: the runner's
+        /// IDLE_PAUSE, 200].
+        #[arg(long)]
+        poll_ms: Option<u64>,
     },
 }
 
@@ -100,7 +110,11 @@ enum BenchSuite {
     /// maximum rate, open loop at half of it), paid webhook → order paid at --paid-rate,
     /// and the order's transaction in pgbench.
     Checkout,
-    /// Both, one after the other.
+    /// The fulfillment queue (P4, P3): no-op jobs per second claimed one at a time and in
+    /// batches of 50 beside the same SQL in pgbench, enqueue → start while polling, and
+    /// paid → delivered for STOCK orders at --paid-rate.
+    Queue,
+    /// All of them, one after the other.
     All,
 }
 
@@ -145,14 +159,36 @@ async fn main() {
             }
             AdminAction::Roles { email } => admin::run(&database_url, admin::Action::Show, &email, None).await,
         },
-        Command::Bench { suite, seconds, connections, paid_rate, tokopay_latency_ms, stock, setup_sql } => {
+        Command::Bench {
+            suite,
+            seconds,
+            connections,
+            paid_rate,
+            tokopay_latency_ms,
+            stock,
+            setup_sql,
+            jobs,
+            workers,
+            poll_ms,
+        } => {
             use ruangpremium::bench::{self, BenchOptions, Suite};
             let suite = match suite {
                 BenchSuite::Catalog => Suite::Catalog,
                 BenchSuite::Checkout => Suite::Checkout,
+                BenchSuite::Queue => Suite::Queue,
                 BenchSuite::All => Suite::All,
             };
-            let options = BenchOptions { seconds, connections, paid_rate, tokopay_latency_ms, stock, setup_sql };
+            let options = BenchOptions {
+                seconds,
+                connections,
+                paid_rate,
+                tokopay_latency_ms,
+                stock,
+                setup_sql,
+                jobs,
+                workers,
+                poll_ms,
+            };
             tokio::task::spawn_blocking(move || bench::run(suite, options))
                 .await
                 .unwrap_or_else(|err| Err(anyhow::anyhow!("the benchmark panicked: {err}")))

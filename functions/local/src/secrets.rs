@@ -1,5 +1,6 @@
 //! The local stack's secrets (encryption and fingerprint keys, the Auth signing key and
-//! publishable key, the Tokopay simulator's merchant id and secret), generated on first
+//! publishable key, the Tokopay simulator's merchant id and secret, the WhatsApp gateway
+//! simulator's token), generated on first
 //! start and kept in the data directory, readable by the owner only. A file from before an
 //! entry existed gains it on the next start; what it already holds is never changed.
 
@@ -57,8 +58,9 @@ pub fn load_or_create(data_dir: &Path) -> anyhow::Result<Vec<(String, String)>> 
     Ok(entries)
 }
 
-/// The Auth server's keys and the simulated Tokopay merchant: `M` + yymmdd + letters and
-/// digits, and a 64-character hex secret, shaped like the real ones.
+/// The Auth server's keys, the simulated Tokopay merchant (`M` + yymmdd + letters and
+/// digits, and a 64-character hex secret) and the simulated WhatsApp gateway's token (20
+/// letters and digits), shaped like the real ones.
 fn generated_entries() -> anyhow::Result<Vec<(&'static str, String)>> {
     use rand::Rng;
     let mut rng = rand::thread_rng();
@@ -68,6 +70,8 @@ fn generated_entries() -> anyhow::Result<Vec<(&'static str, String)>> {
     let mut entries = keys::generate_secret_entries()?;
     entries.push(("TOKOPAY_MERCHANT_ID", merchant));
     entries.push(("TOKOPAY_SECRET", secret));
+    let token: String = (0..20).map(|_| rng.sample(rand::distributions::Alphanumeric) as char).collect();
+    entries.push(("WHATSAPP_GATEWAY_TOKEN", token));
     Ok(entries)
 }
 
@@ -102,6 +106,7 @@ mod tests {
             keys::ANON_KEY_VAR,
             "TOKOPAY_MERCHANT_ID",
             "TOKOPAY_SECRET",
+            "WHATSAPP_GATEWAY_TOKEN",
         ] {
             assert!(value(&first, name).is_some_and(|v| !v.is_empty()), "{name}");
         }

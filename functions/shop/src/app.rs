@@ -14,7 +14,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{account, catalog, checkout, error, lang, orders, AppState};
+use crate::{account, catalog, checkout, error, fulfillment, lang, orders, AppState};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -32,7 +32,8 @@ use crate::{account, catalog, checkout, error, lang, orders, AppState};
         (name = "account", description = "The signed-in member's own account. Send the Supabase access token \
             as `Authorization: Bearer <token>`."),
         (name = "checkout", description = "Prices and placing orders with a QRIS invoice"),
-        (name = "orders", description = "Orders and their status, for their owner or the holder of their tracking token")
+        (name = "orders", description = "Orders and their status, for their owner or the holder of their tracking token"),
+        (name = "admin", description = "Running the shop. Admins only.")
     )
 )]
 struct ApiDoc;
@@ -57,6 +58,7 @@ fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(account::router())
         .merge(checkout::router())
         .merge(orders::router())
+        .merge(fulfillment::router())
         .split_for_parts()
 }
 

@@ -37,6 +37,11 @@ pub struct Config {
     pub tokopay: TokopayConfig,
     /// `CHECKOUT_*`: invoice lifetime and the unpaid-order cap.
     pub checkout: CheckoutSettings,
+    /// `SMTP_URL`, `MAIL_FROM`, `WHATSAPP_GATEWAY_*`, `SHOP_PUBLIC_URL`, `ADMIN_*`,
+    /// `SUPPORT_*`: the notifications (see `crate::notify::NotifyConfig`), all optional.
+    pub notify: crate::notify::NotifyConfig,
+    /// `FULFILLMENT_*`, `POOL_*`: the job queue's and the account pool's timings.
+    pub fulfillment: crate::fulfillment::FulfillmentSettings,
 }
 
 #[derive(Clone, Debug)]
@@ -112,6 +117,8 @@ impl Config {
                 .map(Secret),
             tokopay: TokopayConfig::from_lookup(&lookup).context("Tokopay configuration")?,
             checkout: CheckoutSettings::from_lookup(&lookup)?,
+            notify: crate::notify::NotifyConfig::from_lookup(&lookup).context("notification configuration")?,
+            fulfillment: crate::fulfillment::FulfillmentSettings::from_lookup(&lookup)?,
         })
     }
 }
@@ -127,6 +134,8 @@ impl fmt::Debug for Config {
             .field("supabase_jwt_secret", &self.supabase_jwt_secret)
             .field("tokopay", &self.tokopay)
             .field("checkout", &self.checkout)
+            .field("notify", &self.notify)
+            .field("fulfillment", &self.fulfillment)
             .finish_non_exhaustive()
     }
 }

@@ -5,13 +5,16 @@
 pub mod account;
 pub mod app;
 pub mod auth;
+pub mod backoff;
 pub mod catalog;
 pub mod checkout;
 pub mod config;
 pub mod crypto;
 pub mod db;
 pub mod error;
+pub mod fulfillment;
 pub mod lang;
+pub mod notify;
 pub mod orders;
 pub mod payments;
 pub mod tokopay;

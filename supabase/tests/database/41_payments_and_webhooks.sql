@@ -50,7 +50,9 @@ as $$
     'create_response', '{}'::jsonb,
     'failure_reason', null,
     'created_at', now(),
-    'updated_at', now()
+    'updated_at', now(),
+    'reconcile_at', now() + interval '1 minute',
+    'reconcile_checks', 0
   ) || p_overrides;
 $$;
 

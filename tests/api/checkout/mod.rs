@@ -25,6 +25,8 @@ use crate::{
 
 pub struct Shop {
     pub app: TestApp,
+    /// The state the shop's routers run on (for running sweeps and jobs in tests).
+    pub state: AppState,
     pub base: String,
     pub sim_base: String,
     pub http: reqwest::Client,
@@ -72,11 +74,20 @@ impl Shop {
             .await
             .expect("connect the API to the test database");
         let state = AppState::new(api_db, config.clone());
-        let router = shop::api_router(state.clone()).merge(shop::payments::webhook_router(state));
+        let router = shop::api_router(state.clone()).merge(shop::payments::webhook_router(state.clone()));
         let served = router.clone().into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move { axum::serve(shop_listener, served).await });
         let tokopay = TokopayClient::new(config.tokopay.clone());
-        Shop { app: TestApp { db, router, config }, base, sim_base, http: reqwest::Client::new(), tokopay, jwks, key }
+        Shop {
+            app: TestApp { db, router, config },
+            state,
+            base,
+            sim_base,
+            http: reqwest::Client::new(),
+            tokopay,
+            jwks,
+            key,
+        }
     }
 
     pub fn pool(&self) -> &sqlx::PgPool {

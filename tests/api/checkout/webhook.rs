@@ -146,8 +146,9 @@ async fn the_same_paid_webhook_five_times_at_once_changes_the_order_once() {
     let webhook = shop.paid_webhook(&payment);
     let answers = join_all((0..5).map(|_| shop.webhook(&webhook))).await;
     assert!(answers.iter().all(|a| *a == (200, json!({"status": true}))), "{answers:?}");
-    assert_eq!(shop.order_status(order).await, "paid");
-    assert_eq!(history_len(&shop, order).await, 2, "awaiting_payment, then paid once");
+    // The webhook that marked it paid delivered it too, once.
+    assert_eq!(shop.order_status(order).await, "delivered");
+    assert_eq!(history_len(&shop, order).await, 3, "awaiting_payment, paid, delivered: each once");
     let mut outcomes: Vec<String> = shop.webhook_outcomes(&payment.reff_id).await.into_iter().map(|(o, _)| o).collect();
     outcomes.sort();
     assert_eq!(outcomes, ["duplicate", "duplicate", "duplicate", "duplicate", "paid"]);
@@ -155,7 +156,7 @@ async fn the_same_paid_webhook_five_times_at_once_changes_the_order_once() {
     let mut completed = webhook.clone();
     completed["status"] = json!("Completed");
     assert_eq!(shop.webhook(&completed).await, (200, json!({"status": true})));
-    assert_eq!(history_len(&shop, order).await, 2);
+    assert_eq!(history_len(&shop, order).await, 3);
 }
 
 #[tokio::test]
@@ -164,7 +165,7 @@ async fn the_simulator_s_own_webhooks_in_every_mode_mark_paid_once() {
         let shop = Shop::open().await;
         let (order, token, payment) = awaiting(&shop).await;
         shop.pay(payment.trx(), mode).await;
-        shop.wait_for_status(order, "paid").await;
+        shop.wait_for_status(order, "delivered").await;
         // Let the remaining deliveries land.
         let expected = if mode == "normal" {
             1
@@ -182,8 +183,8 @@ async fn the_simulator_s_own_webhooks_in_every_mode_mark_paid_once() {
         let outcomes = shop.webhook_outcomes(&payment.reff_id).await;
         assert_eq!(outcomes.len(), expected, "{mode}: {outcomes:?}");
         assert_eq!(outcomes.iter().filter(|(o, _)| o == "paid").count(), 1, "{mode}: {outcomes:?}");
-        assert_eq!(history_len(&shop, order).await, 2, "{mode}");
-        assert_eq!(shop.track(&token).await.1["status"], "paid");
+        assert_eq!(history_len(&shop, order).await, 3, "{mode}: awaiting_payment, paid, delivered");
+        assert_eq!(shop.track(&token).await.1["status"], "delivered");
     }
 }
 
@@ -199,7 +200,7 @@ async fn when_tokopay_cannot_confirm_the_webhook_asks_for_a_retry_and_the_retry_
     assert_eq!(shop.payment(order).await.status, "pending");
     shop.sim_control(json!({"status_check": "ok"})).await;
     assert_eq!(shop.webhook(&shop.paid_webhook(&payment)).await, (200, json!({"status": true})));
-    assert_eq!(shop.order_status(order).await, "paid");
+    assert_eq!(shop.order_status(order).await, "delivered");
     assert_eq!(
         shop.webhook_outcomes(&payment.reff_id).await,
         [("retry".to_owned(), Some("status_check_unavailable".to_owned())), ("paid".to_owned(), None)]

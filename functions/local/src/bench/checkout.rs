@@ -23,36 +23,24 @@
 //!    clients as the API has connections.
 
 use std::{
-    future::Future,
-    net::SocketAddr,
-    sync::{
-        atomic::{AtomicU64, Ordering},
-        Arc, Mutex,
-    },
+    sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
 
-use anyhow::{bail, Context};
 use chrono::{DateTime, Utc};
-use serde_json::{json, Value};
-use shop::AppState;
 use sqlx::{Connection, Executor, PgConnection};
-use tokio::net::TcpListener;
 use uuid::Uuid;
 
 use super::{
-    create_database, num_cores, one_line, open_loop, pg_version, run_pgbench, BenchOptions, CpuTimes, Measured,
+    create_database, num_cores, one_line, open_loop, pg_version, run_pgbench,
+    shop::{add_stock, order_and_trx, serve, vacuum_analyze, Issued, Product, Served, Shop, PRICE},
+    BenchOptions, CpuTimes, Measured,
 };
-use crate::{
-    cluster::Cluster,
-    tokopay_sim::{SimConfig, Simulator},
-};
+use crate::cluster::Cluster;
 
 const DATABASE: &str = "bench_checkout";
 /// Before the closed loop's measurement starts.
 const WARM_UP: Duration = Duration::from_secs(2);
-/// The product's price, in rupiah.
-const PRICE: i64 = 25_000;
 /// How long the paid measurement waits for the last webhooks once it stops placing orders.
 const PAID_GRACE: Duration = Duration::from_secs(15);
 /// Buyers' addresses: orders come from this many loopback addresses (127.1.x.y), in turn,
@@ -74,7 +62,7 @@ pub(super) fn run(options: &BenchOptions, cluster: &Cluster) -> anyhow::Result<(
         .thread_name(SERVER_THREAD)
         .enable_all()
         .build()?;
-    let served = server_runtime.block_on(serve(cluster, options))?;
+    let served = server_runtime.block_on(start(cluster, options))?;
     let cpu = || CpuTimes::sample(cluster, SERVER_THREAD);
     let seconds = Duration::from_secs(options.seconds);
 
@@ -108,7 +96,7 @@ pub(super) fn run(options: &BenchOptions, cluster: &Cluster) -> anyhow::Result<(
     let client_runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let report = client_runtime.block_on(async {
         let mut db = PgConnection::connect(&served.app_url).await?;
-        let shop = Shop::new(&served)?;
+        let shop = Shop::new(&served, BUYER_ADDRESSES, "buyer")?;
         top_up_stock(&mut db, served.product_id, options.stock).await?;
         shop.check().await?;
         let (max, max_cpu) = closed_loop(&shop, options.connections, WARM_UP, seconds, cpu).await?;
@@ -210,6 +198,7 @@ pub(super) fn run(options: &BenchOptions, cluster: &Cluster) -> anyhow::Result<(
     );
     println!("  webhook outcomes: {}", paid.outcomes);
     println!("  {paid_cpu}");
+    drop(served);
     drop(server_runtime);
     Ok(())
 }
@@ -225,100 +214,16 @@ struct Report {
     paid_cpu: String,
 }
 
-/// What `serve` started.
-struct Served {
-    app_url: String,
-    shop_base: String,
-    sim_base: String,
-    product_id: Uuid,
-    pool_size: u32,
-    prepared: bool,
-    /// The simulator's switches as its control endpoint answered.
-    sim_switches: String,
-}
-
-/// The database, the product, and the shop (API + webhook) and the simulator on loopback,
-/// on the current (server) runtime.
-async fn serve(cluster: &Cluster, options: &BenchOptions) -> anyhow::Result<Served> {
-    let latency_ms = options.tokopay_latency_ms;
+/// The database with the sequence pgbench numbers its orders with, and [`serve`]'s product,
+/// shop and simulator, on the current (server) runtime.
+async fn start(cluster: &Cluster, options: &BenchOptions) -> anyhow::Result<Served> {
     let app_url = create_database(cluster, DATABASE, options.setup_sql.as_deref()).await?;
-    let product_id = load_product(&app_url).await?;
-    let shop_listener = TcpListener::bind("127.0.0.1:0").await?;
-    let sim_listener = TcpListener::bind("127.0.0.1:0").await?;
-    let shop_base = format!("http://{}", shop_listener.local_addr()?);
-    let sim_base = format!("http://{}", sim_listener.local_addr()?);
-
-    let mut config = crate::dev::local_config(
-        &app_url,
-        "http://localhost",
-        &std::env::temp_dir().join("ruangpremium-bench-secrets"),
-    )?;
-    config.tokopay.base_url = format!("{sim_base}/tokopay-sim");
-    // Every order comes from 127.0.0.1 with a new email: neither cap may refuse one.
-    config.checkout.max_unpaid_orders = 100;
-    config.checkout.max_unpaid_orders_per_ip = 0;
-    let (pool_size, prepared) = (config.database_pool_size, config.database_prepared_statements);
-
-    let simulator = Simulator::new(SimConfig::new(
-        &config.tokopay.merchant_id,
-        config.tokopay.secret.expose(),
-        &sim_base,
-        &format!("{shop_base}{}", shop::payments::WEBHOOK_PATH),
-    ));
-    let sim_router = simulator.router();
-    tokio::spawn(async move { axum::serve(sim_listener, sim_router).await });
-    let state = AppState::connect(config).await?;
-    let app = shop::api_router(state.clone()).merge(shop::payments::webhook_router(state));
-    tokio::spawn(
-        async move { axum::serve(shop_listener, app.into_make_service_with_connect_info::<SocketAddr>()).await },
-    );
-
-    let switches: Value = reqwest::Client::new()
-        .post(format!("{sim_base}/tokopay-sim/control"))
-        .json(&json!({ "latency_ms": latency_ms }))
-        .send()
-        .await?
-        .error_for_status()
-        .context("setting the simulator's latency")?
-        .json()
-        .await?;
-    if switches["latency_ms"] != json!(latency_ms) {
-        bail!("the simulator did not take the latency: {switches}");
-    }
-    let switch = |name: &str| switches[name].as_str().unwrap_or("?").to_owned();
-    let sim_switches = format!(
-        "latency_ms={}, create={}, status_check={}",
-        switches["latency_ms"],
-        switch("create"),
-        switch("status_check")
-    );
-    Ok(Served { app_url, shop_base, sim_base, product_id, pool_size, prepared, sim_switches })
-}
-
-/// One category and one active STOCK product (no stock yet; see [`top_up_stock`]), and the
-/// sequence pgbench numbers its orders with.
-async fn load_product(url: &str) -> anyhow::Result<Uuid> {
-    let mut conn = PgConnection::connect(url).await?;
+    let mut conn = PgConnection::connect(&app_url).await?;
     conn.execute("create sequence public.bench_order_number").await?;
-    let category: Uuid = sqlx::query_scalar(
-        "insert into public.product_categories (slug, name, sort_order) values ('bench-checkout', 'Bench', 1)
-         returning id",
-    )
-    .fetch_one(&mut conn)
-    .await?;
-    let product: Uuid = sqlx::query_scalar(
-        "insert into public.products (category_id, type, slug, name, short_description, description,
-             retail_price, reseller_price)
-         values ($1, 'STOCK', 'bench-checkout-product', 'Produk Checkout', 'Deskripsi singkat produk',
-             repeat('Deskripsi lengkap produk digital premium. ', 20), $2, $2 - 5000)
-         returning id",
-    )
-    .bind(category)
-    .bind(PRICE)
-    .fetch_one(&mut conn)
-    .await?;
     conn.close().await?;
-    Ok(product)
+    let description = "Deskripsi lengkap produk digital premium. ".repeat(20);
+    let product = Product { slug: "bench-checkout", name: "Produk Checkout", description: &description };
+    serve(&app_url, options.tokopay_latency_ms, &product).await
 }
 
 /// Brings the product's available stock back to `stock` items, in one statement (so with
@@ -331,113 +236,9 @@ async fn top_up_stock(db: &mut PgConnection, product: Uuid, stock: i64) -> anyho
             .fetch_one(&mut *db)
             .await?;
     if available < stock {
-        sqlx::query(
-            "insert into public.stock_items (product_id, secret_ciphertext, fingerprint)
-             select $1, '\\x01'::bytea, sha256(uuid_send(gen_random_uuid())) from generate_series(1, $2)",
-        )
-        .bind(product)
-        .bind(stock - available)
-        .execute(&mut *db)
-        .await
-        .context("adding stock")?;
+        add_stock(db, product, stock - available).await?;
     }
-    for table in ["stock_items", "orders", "payments", "order_status_history", "tokopay_webhooks"] {
-        db.execute(format!("vacuum analyze public.{table}").as_str()).await?;
-    }
-    Ok(())
-}
-
-/// The load generator's side of the shop: places orders, each with a new buyer email, from
-/// the buyers' addresses in turn.
-#[derive(Clone)]
-struct Shop {
-    /// One client (and so one keep-alive connection) per buyer address.
-    buyers_http: Arc<Vec<reqwest::Client>>,
-    /// For the simulator's controls.
-    http: reqwest::Client,
-    orders_url: String,
-    sim_base: String,
-    product_id: Uuid,
-    buyers: Arc<AtomicU64>,
-}
-
-impl Shop {
-    fn new(served: &Served) -> anyhow::Result<Shop> {
-        let buyers_http = (0..BUYER_ADDRESSES)
-            .map(|i| {
-                let address = std::net::Ipv4Addr::new(127, 1, (i / 250) as u8, (1 + i % 250) as u8);
-                reqwest::Client::builder().local_address(std::net::IpAddr::V4(address)).build()
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Shop {
-            buyers_http: Arc::new(buyers_http),
-            http: reqwest::Client::builder().pool_max_idle_per_host(1024).build()?,
-            orders_url: format!("{}/api/orders", served.shop_base),
-            sim_base: served.sim_base.clone(),
-            product_id: served.product_id,
-            buyers: Arc::new(AtomicU64::new(1)),
-        })
-    }
-
-    /// Places an order; the 201's body, or a label for anything else (`"409 sold_out"`).
-    fn place(&self) -> impl Future<Output = Result<axum::body::Bytes, String>> + 'static {
-        let buyer = self.buyers.fetch_add(1, Ordering::Relaxed);
-        let request = self.buyers_http[(buyer % u64::from(BUYER_ADDRESSES)) as usize]
-            .post(&self.orders_url)
-            .json(&json!({
-                "product_id": self.product_id,
-                "quantity": 1,
-                "buyer": { "name": "Pembeli Bench", "email": format!("buyer{buyer}@example.com"),
-                           "whatsapp": "0812-3456-7890" },
-            }))
-            .send();
-        async move {
-            let response = request.await.map_err(|err| error_label(&err))?;
-            let status = response.status().as_u16();
-            let body = response.bytes().await.map_err(|err| error_label(&err))?;
-            if status != 201 {
-                let code = serde_json::from_slice::<Value>(&body)
-                    .ok()
-                    .and_then(|v| v["error"]["code"].as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                return Err(format!("{status} {code}").trim_end().to_owned());
-            }
-            Ok(body)
-        }
-    }
-
-    /// One order placed the way the benchmark does, before anything is measured.
-    async fn check(&self) -> anyhow::Result<()> {
-        let body = self.place().await.map_err(|label| anyhow::anyhow!("placing a first order failed: {label}"))?;
-        let (_, trx_id) = order_and_trx(&body).map_err(|label| anyhow::anyhow!("{label}"))?;
-        if trx_id.is_empty() {
-            bail!("the first order has no Tokopay trx_id");
-        }
-        Ok(())
-    }
-}
-
-fn error_label(err: &reqwest::Error) -> String {
-    if err.is_timeout() {
-        "error: timeout".to_owned()
-    } else if err.is_connect() {
-        "error: connect".to_owned()
-    } else {
-        "error: transport".to_owned()
-    }
-}
-
-/// The order's id and its Tokopay `trx_id` (the last segment of `payment.pay_url`).
-fn order_and_trx(body: &[u8]) -> Result<(Uuid, String), String> {
-    let value: Value = serde_json::from_slice(body).map_err(|_| "201 with a body that is not JSON".to_owned())?;
-    let order = &value["order"];
-    let id = order["id"].as_str().and_then(|s| Uuid::parse_str(s).ok()).ok_or("201 without order.id")?;
-    let trx_id = order["payment"]["pay_url"]
-        .as_str()
-        .and_then(|url| url.rsplit('/').next())
-        .filter(|t| !t.is_empty())
-        .ok_or("201 without order.payment.pay_url")?;
-    Ok((id, trx_id.to_owned()))
+    vacuum_analyze(db, &["stock_items", "orders", "payments", "order_status_history", "tokopay_webhooks"]).await
 }
 
 /// `clients` clients, each placing one order after another; what completes in the
@@ -505,35 +306,20 @@ struct Paid {
     outcomes: String,
 }
 
-type Issued = (Uuid, DateTime<Utc>);
-
 async fn paid_phase(shop: &Shop, db: &mut PgConnection, rate: f64, duration: Duration) -> anyhow::Result<Paid> {
     let place = Arc::new(Mutex::new(Measured::new()?));
     // Each order paid at the simulator, and when its pay call was issued.
     let issued: Arc<Mutex<Vec<Issued>>> = Arc::default();
     let both = open_loop(rate, duration, |_, scheduled| {
         let order = shop.place();
-        let (http, sim_base, place, issued) = (shop.http.clone(), shop.sim_base.clone(), place.clone(), issued.clone());
+        let (shop, place, issued) = (shop.clone(), place.clone(), issued.clone());
         async move {
             let placed = order.await;
             if let Ok(mut m) = place.lock() {
                 m.record(scheduled.elapsed(), placed.as_ref().map(|_| ()).map_err(Clone::clone));
             }
             let (order_id, trx_id) = order_and_trx(&placed?)?;
-            let at = Utc::now();
-            let response = http
-                .post(format!("{sim_base}/tokopay-sim/orders/{trx_id}/pay"))
-                .json(&json!({ "webhook": "normal" }))
-                .send()
-                .await
-                .map_err(|err| format!("pay: {}", error_label(&err)))?;
-            if !response.status().is_success() {
-                return Err(format!("pay: {}", response.status().as_u16()));
-            }
-            if let Ok(mut issued) = issued.lock() {
-                issued.push((order_id, at));
-            }
-            Ok(())
+            shop.pay(order_id, &trx_id, &issued).await
         }
     })
     .await?;

@@ -6,9 +6,15 @@
 //! * [`catalog`]: the catalog read API (goal P2), beside the same queries in pgbench.
 //! * [`checkout`]: placing an order with its QRIS invoice against the Tokopay simulator,
 //!   and the paid webhook until the order is paid (goal P3).
+//! * [`queue`]: the fulfillment queue's jobs per second beside the same SQL in pgbench
+//!   (goal P4), enqueue → start, and paid → delivered through the API (goal P3).
+//!
+//! [`shop`] serves the shop and the Tokopay simulator for the last two, and drives them.
 
 mod catalog;
 mod checkout;
+mod queue;
+mod shop;
 
 use std::{
     collections::BTreeMap,
@@ -32,6 +38,7 @@ use crate::{cluster::Cluster, migrate};
 pub enum Suite {
     Catalog,
     Checkout,
+    Queue,
     All,
 }
 
@@ -49,6 +56,12 @@ pub struct BenchOptions {
     /// SQL run on each benchmark's database after the migrations, to try a schema change
     /// (an index…) before writing its migration.
     pub setup_sql: Option<PathBuf>,
+    /// Queue: no-op jobs per single-claim run (the batched runs take 5 times as many).
+    pub jobs: u64,
+    /// Queue: concurrent workers (and pgbench clients).
+    pub workers: u32,
+    /// Queue: an idle worker's pause between polls, in ms [default: runner::IDLE_PAUSE].
+    pub poll_ms: Option<u64>,
 }
 
 pub fn run(suite: Suite, options: BenchOptions) -> anyhow::Result<()> {
@@ -76,6 +89,12 @@ pub fn run(suite: Suite, options: BenchOptions) -> anyhow::Result<()> {
         }
         if matches!(suite, Suite::Checkout | Suite::All) {
             checkout::run(&options, &cluster)?;
+        }
+        if suite == Suite::All {
+            println!();
+        }
+        if matches!(suite, Suite::Queue | Suite::All) {
+            queue::run(&options, &cluster)?;
         }
         anyhow::Ok(())
     })();
@@ -201,11 +220,25 @@ fn run_pgbench(
     clients: u32,
     seconds: u64,
 ) -> anyhow::Result<f64> {
+    pgbench(cluster, database, script, mode, clients, &["-T", &seconds.to_string()])
+}
+
+/// [`run_pgbench`] for as long as `length` says: `["-T", "10"]` (seconds) or `["-t", "500"]`
+/// (transactions per client).
+fn pgbench(
+    cluster: &Cluster,
+    database: &str,
+    script: &str,
+    mode: &str,
+    clients: u32,
+    length: &[&str],
+) -> anyhow::Result<f64> {
     let file = std::env::temp_dir().join(format!("ruangpremium-bench-{}.sql", std::process::id()));
     std::fs::write(&file, script)?;
     let output = Command::new("pgbench")
         .args(["-n", "-M", mode, "-j", "1", "-c", &clients.to_string()])
-        .args(["-T", &seconds.to_string(), "-f"])
+        .args(length)
+        .arg("-f")
         .arg(&file)
         .args([
             "-h",

@@ -41,34 +41,39 @@ pub async fn get_order(
     id: Result<Path<Uuid>, axum::extract::rejection::PathRejection>,
 ) -> ApiResult<Json<OrderView>> {
     let Ok(Path(id)) = id else { return Err(order_not_found()) };
+    authorize(&state, &caller, &headers, id).await?;
     let db = &state.db;
-    let by_token = match tracking_token(&headers) {
-        Some(token) => {
-            let mut conn = db.pool().acquire().await?;
-            view::order_id_for_token(db, &mut conn, token).await? == Some(id)
-        }
-        None => false,
-    };
-    let allowed = by_token
-        || match &caller {
-            // As the user: the RLS policy on orders decides whether it is theirs.
-            Caller::User(user) => {
-                let mut tx = user.begin(db).await?;
-                let visible: Option<Uuid> = db
-                    .query_scalar("select id from public.orders where id = $1")
-                    .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-                visible.is_some()
-            }
-            Caller::Guest => false,
-        };
-    if !allowed {
-        return Err(order_not_found());
-    }
     let mut conn = db.pool().acquire().await?;
     Ok(Json(view::load(db, &mut conn, id).await?.ok_or_else(order_not_found)?))
+}
+
+/// How a caller proved they may see an order.
+pub(crate) enum Access {
+    TrackingToken,
+    Member(Uuid),
+}
+
+/// Whether the caller may see order `id`: its tracking token in `X-Tracking-Token`, or the
+/// bearer token of the member who owns it (decided by the RLS policy on orders, as that
+/// member). Every refusal is the same 404.
+pub(crate) async fn authorize(state: &AppState, caller: &Caller, headers: &HeaderMap, id: Uuid) -> ApiResult<Access> {
+    let db = &state.db;
+    if let Some(token) = tracking_token(headers) {
+        let mut conn = db.pool().acquire().await?;
+        if view::order_id_for_token(db, &mut conn, token).await? == Some(id) {
+            return Ok(Access::TrackingToken);
+        }
+    }
+    if let Caller::User(user) = caller {
+        let mut tx = user.begin(db).await?;
+        let visible: Option<Uuid> =
+            db.query_scalar("select id from public.orders where id = $1").bind(id).fetch_optional(&mut *tx).await?;
+        tx.commit().await?;
+        if visible.is_some() {
+            return Ok(Access::Member(user.id));
+        }
+    }
+    Err(order_not_found())
 }
 
 /// Track an order

@@ -4,6 +4,7 @@
 
 mod get_order;
 mod list_orders;
+mod reveal;
 pub mod view;
 
 use axum::http::{HeaderMap, StatusCode};
@@ -14,7 +15,7 @@ use crate::{
     AppState,
 };
 
-pub use view::{OrderStatus, OrderView, PaymentStatus};
+pub use view::{DeliveryStatus, DeliveryView, InviteStatus, InviteView, OrderStatus, OrderView, PaymentStatus};
 
 /// The header a guest proves access to an order with (kept out of URLs, so out of logs).
 pub const TRACKING_TOKEN_HEADER: &str = "x-tracking-token";
@@ -24,6 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_order::get_order))
         .routes(routes!(get_order::track_order))
         .routes(routes!(list_orders::list_orders))
+        .routes(routes!(reveal::reveal_delivery))
 }
 
 pub(crate) fn order_not_found() -> ApiError {

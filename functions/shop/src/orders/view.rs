@@ -77,6 +77,56 @@ pub struct HistoryEntry {
     pub at: DateTime<Utc>,
 }
 
+/// Where the delivery stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryStatus {
+    /// Paid; its job is waiting for a worker.
+    Queued,
+    InProgress,
+    /// A person on the team sends it (manual invitations).
+    AwaitingTeam,
+    Delivered,
+    /// It could not be delivered automatically; the team has the order.
+    Failed,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InviteStatus {
+    Queued,
+    Sending,
+    AwaitingTeam,
+    Sent,
+    Failed,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InviteView {
+    /// The address being invited.
+    pub email: Option<String>,
+    pub status: InviteStatus,
+    pub sent_at: Option<DateTime<Utc>>,
+    /// While the team sends it by hand: when they expect to have sent it.
+    pub expected_by: Option<DateTime<Utc>>,
+    /// For the buyer, from the provider or the team ("accept the invitation from …").
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeliveryView {
+    /// `stock` or `invite`.
+    pub kind: String,
+    pub status: DeliveryStatus,
+    pub delivered_at: Option<DateTime<Utc>>,
+    /// STOCK: how many codes or accounts were delivered (0 until then). Their secrets are
+    /// only shown by `POST /orders/{id}/reveal`.
+    pub item_count: i32,
+    /// How many times the secrets were revealed so far.
+    pub revealed_count: i64,
+    pub invite: Option<InviteView>,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OrderView {
     pub id: Uuid,
@@ -96,6 +146,8 @@ pub struct OrderView {
     pub expires_at: DateTime<Utc>,
     pub paid_at: Option<DateTime<Utc>>,
     pub payment: Option<PaymentView>,
+    /// Once paid: how the delivery stands (null before payment, after expiry or cancel).
+    pub delivery: Option<DeliveryView>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -125,6 +177,14 @@ struct Row {
     pay_url: Option<String>,
     payment_expires_at: Option<DateTime<Utc>>,
     history: sqlx::types::Json<Vec<HistoryRow>>,
+    delivered_at: Option<DateTime<Utc>>,
+    item_count: Option<i32>,
+    revealed_count: i64,
+    invitation_status: Option<String>,
+    invitation_email: Option<String>,
+    invitation_finished_at: Option<DateTime<Utc>>,
+    invitation_expected_by: Option<DateTime<Utc>>,
+    invitation_note: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -139,18 +199,27 @@ const VIEW_SQL: &str = "select o.id, o.number, o.status, o.product_id, p.slug as
         pay.channel, pay.status as payment_status, pay.total_bayar, pay.qr_string, pay.pay_url,
         pay.expires_at as payment_expires_at,
         coalesce((select json_agg(json_build_object('status', h.status, 'at', h.created_at) order by h.id)
-                  from public.order_status_history h where h.order_id = o.id), '[]') as history
+                  from public.order_status_history h where h.order_id = o.id), '[]') as history,
+        d.delivered_at, d.item_count,
+        (select count(*) from public.delivery_reveals r where r.order_id = o.id) as revealed_count,
+        inv.status as invitation_status, inv.target_email as invitation_email,
+        inv.finished_at as invitation_finished_at, inv.expected_by as invitation_expected_by, inv.note as invitation_note
     from public.orders o
     join public.products p on p.id = o.product_id
     left join lateral (
         select * from public.payments where order_id = o.id order by attempt desc limit 1
     ) pay on true
+    left join public.order_deliveries d on d.order_id = o.id
+    left join lateral (
+        select * from public.invitations where order_id = o.id order by attempt desc limit 1
+    ) inv on true
     where o.id = $1";
 
 /// The order with this id, on a server connection (the caller has checked access).
 pub async fn load(db: &Db, conn: &mut PgConnection, id: Uuid) -> Result<Option<OrderView>, sqlx::Error> {
     let Some(row) = db.query_as::<Row>(VIEW_SQL).bind(id).fetch_optional(conn).await? else { return Ok(None) };
     let awaiting = row.status == OrderStatus::AwaitingPayment;
+    let delivery = delivery(&row);
     let payment = match (row.channel, row.payment_status, row.payment_expires_at) {
         (Some(channel), Some(status), Some(expires_at)) => Some(PaymentView {
             channel,
@@ -182,8 +251,51 @@ pub async fn load(db: &Db, conn: &mut PgConnection, id: Uuid) -> Result<Option<O
         expires_at: row.expires_at,
         paid_at: row.paid_at,
         payment,
+        delivery,
         history,
     }))
+}
+
+fn delivery(row: &Row) -> Option<DeliveryView> {
+    let status = match row.status {
+        OrderStatus::AwaitingPayment | OrderStatus::Expired | OrderStatus::Cancelled => return None,
+        OrderStatus::Paid => DeliveryStatus::Queued,
+        OrderStatus::Processing if row.invitation_status.as_deref() == Some("awaiting_team") => {
+            DeliveryStatus::AwaitingTeam
+        }
+        OrderStatus::Processing => DeliveryStatus::InProgress,
+        OrderStatus::Delivered => DeliveryStatus::Delivered,
+        OrderStatus::NeedsAttention => DeliveryStatus::Failed,
+    };
+    let invite = (row.product_type == ProductType::Invite).then(|| {
+        let failed = status == DeliveryStatus::Failed;
+        let invite_status = match row.invitation_status.as_deref() {
+            _ if failed => InviteStatus::Failed,
+            Some("sent" | "accepted") => InviteStatus::Sent,
+            Some("awaiting_team") => InviteStatus::AwaitingTeam,
+            Some("sending") => InviteStatus::Sending,
+            // A failed attempt that will be tried again, or none yet.
+            _ => InviteStatus::Queued,
+        };
+        InviteView {
+            email: row
+                .invitation_email
+                .clone()
+                .or_else(|| row.target.get("email").and_then(Value::as_str).map(str::to_owned)),
+            status: invite_status,
+            sent_at: row.invitation_finished_at.filter(|_| invite_status == InviteStatus::Sent),
+            expected_by: row.invitation_expected_by.filter(|_| invite_status == InviteStatus::AwaitingTeam),
+            note: row.invitation_note.clone().filter(|_| invite_status == InviteStatus::Sent),
+        }
+    });
+    Some(DeliveryView {
+        kind: if row.product_type == ProductType::Invite { "invite" } else { "stock" }.to_owned(),
+        status,
+        delivered_at: row.delivered_at,
+        item_count: row.item_count.unwrap_or(0),
+        revealed_count: row.revealed_count,
+        invite,
+    })
 }
 
 /// The tracking token's stored form.

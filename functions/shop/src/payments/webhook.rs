@@ -106,9 +106,30 @@ pub async fn tokopay_webhook(
         Outcome::Retry => answer(StatusCode::SERVICE_UNAVAILABLE, false),
         Outcome::Marked(how) => {
             tracing::info!(webhook = log_id, reff_id = reff_id.as_deref(), outcome = %how, "payment confirmed");
+            if matches!(how.as_str(), "paid" | "late_paid") {
+                // Deliver now, within the inline budget; the sweep runs whatever is left.
+                if let Some(payment) = payment_id {
+                    deliver_now(&state, payment).await;
+                }
+            }
             answer(StatusCode::OK, true)
         }
         Outcome::Duplicate | Outcome::Ignored(_) => answer(StatusCode::OK, true),
+    }
+}
+
+async fn deliver_now(state: &AppState, payment_id: Uuid) {
+    let db = &state.db;
+    match db
+        .query_scalar::<Uuid>("select order_id from public.payments where id = $1")
+        .bind(payment_id)
+        .fetch_one(db.pool())
+        .await
+    {
+        Ok(order_id) => {
+            crate::fulfillment::run_for_order(state, order_id).await;
+        }
+        Err(err) => tracing::warn!(error = %err, "could not find the paid order; the sweep will deliver it"),
     }
 }
 
@@ -200,11 +221,7 @@ async fn handle(state: &AppState, peer: Option<IpAddr>, body: &[u8]) -> Result<H
     if report.state != PaymentState::Paid {
         return Ok((Outcome::Rejected("status_check_not_paid"), reff, pid));
     }
-    let mismatched = |reported: Option<i64>, stored: Option<i64>| reported.is_some() && reported != stored;
-    if report.trx_id.as_deref().is_some_and(|t| Some(t) != payment.trx_id.as_deref())
-        || mismatched(report.total_bayar, payment.total_bayar)
-        || mismatched(report.total_diterima, payment.total_diterima)
-    {
+    if !super::confirms(&report, payment.trx_id.as_deref(), payment.total_bayar, payment.total_diterima) {
         return Ok((Outcome::Rejected("status_check_mismatch"), reff, pid));
     }
     let how: String =

@@ -5,7 +5,6 @@
 use std::{error::Error as _, fmt, sync::Arc, time::Duration};
 
 use md5::{Digest, Md5};
-use rand::Rng;
 use serde_json::Value;
 use subtle::ConstantTimeEq;
 
@@ -168,12 +167,9 @@ impl TokopayClient {
     }
 }
 
-/// The pause before retry `n` (1-based): 200 ms × 2^(n-1), the second half of it random.
+/// The pause before retry `n` (1-based): 200 ms × 2^(n-1) up to 5 s, ±10%.
 fn backoff(n: u32) -> Duration {
-    let full = BASE_BACKOFF.saturating_mul(1u32 << (n - 1).min(16)).min(MAX_BACKOFF);
-    let half = full / 2;
-    let jitter_ms = rand::thread_rng().gen_range(0..=half.as_millis() as u64);
-    half + Duration::from_millis(jitter_ms)
+    crate::backoff::delay(n, BASE_BACKOFF, MAX_BACKOFF)
 }
 
 /// The `data` object of a `{"status": "Success", "data": {…}}` answer, or the refusal.
@@ -282,10 +278,10 @@ mod tests {
     fn backoff_doubles_with_jitter_and_is_capped() {
         for _ in 0..50 {
             let first = backoff(1);
-            assert!(first >= Duration::from_millis(100) && first <= Duration::from_millis(200), "{first:?}");
+            assert!(first >= Duration::from_millis(180) && first <= Duration::from_millis(220), "{first:?}");
             let third = backoff(3);
-            assert!(third >= Duration::from_millis(400) && third <= Duration::from_millis(800), "{third:?}");
-            assert!(backoff(30) <= MAX_BACKOFF);
+            assert!(third >= Duration::from_millis(720) && third <= Duration::from_millis(880), "{third:?}");
+            assert!(backoff(30) <= MAX_BACKOFF.mul_f64(1.1));
         }
     }
 

@@ -70,3 +70,56 @@ export const orderViewPayload = {
   },
   history: [{ status: 'awaiting_payment', at: '2026-11-26T07:05:00Z' }],
 };
+
+/** An order paid a moment ago, its delivery queued (GET /track, GET /orders/{id}). */
+export const paidOrderPayload = {
+  ...orderViewPayload,
+  status: 'paid',
+  paid_at: '2026-11-26T07:07:00Z',
+  payment: { ...orderViewPayload.payment, status: 'paid', qr_string: null },
+  history: [
+    { status: 'awaiting_payment', at: '2026-11-26T07:05:00Z' },
+    { status: 'paid', at: '2026-11-26T07:07:00Z' },
+  ],
+  delivery: {
+    kind: 'stock',
+    status: 'queued',
+    delivered_at: null,
+    item_count: 0,
+    revealed_count: 0,
+    invite: null,
+  },
+};
+
+/** Two STOCK items delivered, never shown yet. */
+export const deliveredStockPayload = {
+  ...paidOrderPayload,
+  status: 'delivered',
+  quantity: 2,
+  history: [...paidOrderPayload.history, { status: 'delivered', at: '2026-11-26T07:07:04Z' }],
+  delivery: { ...paidOrderPayload.delivery, status: 'delivered', delivered_at: '2026-11-26T07:07:04Z', item_count: 2 },
+};
+
+/** An INVITE order (ChatGPT Team), its seat's invitation in the state given. */
+export function inviteOrderPayload(
+  status: string,
+  invite: Partial<{ email: string | null; status: string; sent_at: string | null; expected_by: string | null; note: string | null }>,
+  deliveryStatus = 'in_progress',
+) {
+  return {
+    ...paidOrderPayload,
+    status,
+    product: { id: checkoutPayload.product.id, slug: checkoutPayload.product.slug, name: checkoutPayload.product.name, type: 'INVITE' },
+    unit_price: 75000,
+    total: 75000,
+    target: { email: 'kursi@example.com' },
+    delivery: {
+      kind: 'invite',
+      status: deliveryStatus,
+      delivered_at: null,
+      item_count: 0,
+      revealed_count: 0,
+      invite: { email: 'kursi@example.com', status: 'queued', sent_at: null, expected_by: null, note: null, ...invite },
+    },
+  };
+}

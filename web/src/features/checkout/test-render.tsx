@@ -2,12 +2,13 @@
 // told otherwise) and a memory router, for the component tests.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
+import type { User } from '@supabase/supabase-js';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { ToastProvider } from '@/components/toaster';
 import { RuntimeConfigContext, type RuntimeConfig } from '@/config/runtime-config';
 import { AuthContext, type AuthValue } from '@/lib/auth/auth-context';
-import { I18nProvider } from '@/lib/i18n';
+import { I18nProvider, type Language } from '@/lib/i18n';
 
 const config: RuntimeConfig = {
   apiUrl: '/api',
@@ -31,16 +32,34 @@ const signedOut: AuthValue = {
   clearUrlError: () => undefined,
 };
 
-export function renderWithApp(page: ReactNode, { path = '/x', routes = [] as { path: string; element: ReactNode }[] } = {}) {
+/** A signed-in member whose API token is `accessToken`. */
+export function signedInAs(userId: string, accessToken = 'member-access-token'): AuthValue {
+  return {
+    ...signedOut,
+    status: 'signedIn',
+    user: { id: userId } as User,
+    getAccessToken: () => Promise.resolve(accessToken),
+  };
+}
+
+export function renderWithApp(
+  page: ReactNode,
+  {
+    path = '/x',
+    routes = [] as { path: string; element: ReactNode }[],
+    auth = signedOut,
+    lang = 'id' as Language,
+  } = {},
+) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter([{ path, element: page }, ...routes, { path: '*', element: <p>elsewhere</p> }], {
     initialEntries: [path],
   });
   const result = render(
     <RuntimeConfigContext.Provider value={config}>
-      <I18nProvider initialLanguage="id">
+      <I18nProvider initialLanguage={lang}>
         <QueryClientProvider client={queryClient}>
-          <AuthContext.Provider value={signedOut}>
+          <AuthContext.Provider value={auth}>
             <ToastProvider>
               <RouterProvider router={router} />
             </ToastProvider>

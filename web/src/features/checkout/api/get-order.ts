@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth';
 import { useI18n, type Language } from '@/lib/i18n';
-import { pollInterval } from '../order-status';
+import { useOrderPolling } from '../hooks/use-order-polling';
 import { notSignedIn } from './not-signed-in';
 import { checkoutKeys, orderViewSchema, type OrderView } from './order-schema';
 
@@ -26,12 +26,13 @@ export function getOrder(
 }
 
 /**
- * The order, polled every `pollMs` while it is not final (TanStack Query pauses the
- * polling while the tab is hidden).
+ * The order, polled every `pollMs` while it awaits payment and closely while it is being
+ * delivered (see pollInterval); TanStack Query pauses the polling while the tab is hidden.
  */
 export function useOrder(orderId: string, access: OrderAccess, pollMs: number) {
   const { getAccessToken } = useAuth();
   const { lang } = useI18n();
+  const refetchInterval = useOrderPolling(pollMs);
   return useQuery<OrderView>({
     queryKey:
       access.kind === 'account'
@@ -39,7 +40,7 @@ export function useOrder(orderId: string, access: OrderAccess, pollMs: number) {
         : checkoutKeys.orderByToken(orderId),
     enabled: access.kind !== 'none',
     staleTime: 0,
-    refetchInterval: (query) => pollInterval(query.state.data?.status, pollMs),
+    refetchInterval,
     queryFn: async ({ signal }) => {
       if (access.kind === 'token') {
         return getOrder(orderId, { lang, trackingToken: access.token, signal });

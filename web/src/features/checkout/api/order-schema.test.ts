@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { checkoutPayload, orderViewPayload } from '../test-fixtures';
+import { checkoutPayload, deliveredStockPayload, inviteOrderPayload, orderViewPayload } from '../test-fixtures';
 import {
   checkoutSchema,
   createdOrderSchema,
@@ -53,6 +53,35 @@ describe('checkout and order schemas (docs/checkout.md)', () => {
     expect(order.payment?.qr_string).toBeNull();
     expect(order.payment?.pay_url).toMatch(/tokopay-sim\/pay/);
     expect(order.target).toEqual({});
+  });
+
+  it('reads the delivery of a paid order, and none from an older server', () => {
+    expect(z.parse(orderViewSchema, orderViewPayload).delivery).toBeNull();
+    expect(z.parse(orderViewSchema, { ...orderViewPayload, delivery: null }).delivery).toBeNull();
+    expect(z.parse(orderViewSchema, deliveredStockPayload).delivery).toEqual({
+      kind: 'stock',
+      status: 'delivered',
+      delivered_at: '2026-11-26T07:07:04Z',
+      item_count: 2,
+      revealed_count: 0,
+      invite: null,
+    });
+    const invite = z.parse(
+      orderViewSchema,
+      inviteOrderPayload('processing', { status: 'awaiting_team', expected_by: '2026-11-26T07:30:00Z' }, 'awaiting_team'),
+    ).delivery?.invite;
+    expect(invite).toEqual({
+      email: 'kursi@example.com',
+      status: 'awaiting_team',
+      sent_at: null,
+      expected_by: '2026-11-26T07:30:00Z',
+      note: null,
+    });
+  });
+
+  it('refuses an unknown delivery status', () => {
+    const bad = { ...deliveredStockPayload, delivery: { ...deliveredStockPayload.delivery, status: 'lost' } };
+    expect(z.safeParse(orderViewSchema, bad).success).toBe(false);
   });
 
   it('refuses an unknown order status', () => {

@@ -113,6 +113,44 @@ const orderSummaryShape = {
 export const historyEntrySchema = z.object({ status: orderStatusSchema, at: z.string() });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+export const deliveryKinds = ['stock', 'invite'] as const;
+export const deliveryStatuses = ['queued', 'in_progress', 'awaiting_team', 'delivered', 'failed'] as const;
+export const inviteStatuses = ['queued', 'sending', 'sent', 'awaiting_team', 'failed'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+export type InviteStatus = (typeof inviteStatuses)[number];
+
+/** An INVITE order's invitation: where it goes and how far it got. */
+export const inviteSchema = z.object({
+  /** The address being invited. */
+  email: nullableString,
+  status: z.enum(inviteStatuses),
+  sent_at: nullableString,
+  /** While awaiting_team: when the team expects to have sent it. */
+  expected_by: nullableString,
+  /** The provider's words for the buyer, e.g. "Terima undangan dari OpenAI di kotak masuk". */
+  note: nullableString,
+});
+export type Invite = z.infer<typeof inviteSchema>;
+
+/**
+ * How the delivery of a paid order stands. It never carries the secrets themselves:
+ * those come from POST /orders/{id}/reveal, one recorded reveal at a time.
+ */
+export const deliverySchema = z.object({
+  kind: z.enum(deliveryKinds),
+  status: z.enum(deliveryStatuses),
+  delivered_at: nullableString,
+  /** STOCK: how many codes or accounts were delivered (0 until delivered). */
+  item_count: z._default(z.number().check(z.int()), 0),
+  /** How many times the secrets have been shown so far. */
+  revealed_count: z._default(z.number().check(z.int()), 0),
+  invite: z.pipe(
+    z.nullish(inviteSchema),
+    z.transform((value) => value ?? null),
+  ),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
 /** GET /orders/{id} and GET /track. */
 export const orderViewSchema = z.object({
   ...orderSummaryShape,
@@ -127,6 +165,11 @@ export const orderViewSchema = z.object({
     z.transform((value) => value ?? null),
   ),
   history: z._default(z.array(historyEntrySchema), []),
+  /** Null while awaiting payment, expired or cancelled; absent from older servers. */
+  delivery: z.pipe(
+    z.nullish(deliverySchema),
+    z.transform((value) => value ?? null),
+  ),
 });
 export type OrderView = z.infer<typeof orderViewSchema>;
 

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client';
 import { useI18n, type Language } from '@/lib/i18n';
-import { pollInterval } from '../order-status';
+import { useOrderPolling } from '../hooks/use-order-polling';
 import { checkoutKeys, orderViewSchema, type OrderView } from './order-schema';
 
 export const TRACK_POLL_MS = 5_000;
@@ -16,11 +16,12 @@ export function trackOrder(
 
 export function useTrackedOrder(token: string) {
   const { lang } = useI18n();
+  const refetchInterval = useOrderPolling(TRACK_POLL_MS);
   return useQuery<OrderView>({
     queryKey: checkoutKeys.tracked(token),
     enabled: token.length > 0,
     staleTime: 0,
-    refetchInterval: (query) => pollInterval(query.state.data?.status, TRACK_POLL_MS),
+    refetchInterval,
     queryFn: ({ signal }) => trackOrder(token, { lang, signal }),
   });
 }

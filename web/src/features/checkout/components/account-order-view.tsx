@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '@/components/error-state';
 import { PageLoading } from '@/components/page-loading';
@@ -13,6 +14,7 @@ import { useOrderMessages } from '@/lib/i18n/order-messages';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useOrder } from '../api/get-order';
 import { TRACK_POLL_MS } from '../api/track-order';
+import { DeliverySlot, preloadDeliveryPanel } from './delivery-slot';
 import { OrderProgress } from './order-progress';
 
 /** /account/orders/:orderId: one of the account's orders, with the same timeline as /track. */
@@ -21,6 +23,7 @@ export function AccountOrderView({ orderId }: { orderId: string }) {
   const { shopName } = useRuntimeConfig();
   const { user } = useAuth();
   const order = useOrder(orderId, { kind: 'account', userId: user?.id ?? '' }, TRACK_POLL_MS);
+  useEffect(preloadDeliveryPanel, []);
   useDocumentTitle(
     order.data ? interpolate(c.orders.detailTitle, { number: order.data.number }) : c.orders.title,
     shopName,
@@ -58,6 +61,7 @@ export function AccountOrderView({ orderId }: { orderId: string }) {
       </h1>
       <OrderProgress
         order={data}
+        delivery={<DeliverySlot order={data} access={{ kind: 'account', userId: user?.id ?? '' }} />}
         action={
           data.status === 'awaiting_payment' ? (
             <Link to={paths.invoice.build(data.id)} className={buttonClasses({ className: 'w-full sm:w-auto' })}>

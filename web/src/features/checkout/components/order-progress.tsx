@@ -7,50 +7,66 @@ import { formatDateTimeWib, formatRupiah } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useOrderMessages } from '@/lib/i18n/order-messages';
 import type { OrderView } from '../api/order-schema';
-import { isFinal } from '../order-status';
+import { deliveryView } from '../delivery-view';
+import { isWatched } from '../order-status';
 import { OrderHelp } from './order-help';
 import { OrderStatusBadge } from './order-status-badge';
 import { OrderTimeline } from './order-timeline';
 
 /**
- * Where an order stands: its status in words, the timeline, an action (e.g. back to the
- * invoice), the facts and the shop's contacts. Shared by /track and /account/orders/:id.
+ * Where an order stands: its delivery (once paid), its status in words, the timeline, an
+ * action (e.g. back to the invoice), the facts and the shop's contacts. Shared by /track
+ * and /account/orders/:id.
  */
-export function OrderProgress({ order, action }: { order: OrderView; action?: ReactNode }) {
+export function OrderProgress({
+  order,
+  action,
+  delivery,
+}: {
+  order: OrderView;
+  action?: ReactNode;
+  /** The delivery panel, shown first: once paid it is what the buyer came for. */
+  delivery?: ReactNode;
+}) {
   const c = useOrderMessages();
   const troubled = order.status === 'expired' || order.status === 'cancelled' || order.status === 'needs_attention';
+  // A failed delivery's panel carries the contacts already: no second set beside it.
+  const helpInDelivery = Boolean(delivery) && deliveryView(order).state === 'trouble';
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)] lg:items-start">
-      <Card className="space-y-6 p-5 sm:p-7">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 className="text-lg font-semibold text-fg">{c.track.timeline}</h2>
-          <OrderStatusBadge status={order.status} />
-        </div>
-        {/* Polite: the explanation is read out when the status changes while the page is open. */}
-        <div aria-live="polite" aria-atomic="true">
-          <p
-            className={cn(
-              'flex items-start gap-2.5 rounded-control border px-3.5 py-3 text-sm text-fg',
-              troubled ? 'border-warning/40 bg-warning/10' : 'border-gold/30 bg-gold/5',
-            )}
-            data-testid="order-explanation"
-          >
-            <Icon name={troubled ? 'alert' : 'info'} className={cn('mt-0.5 h-4.5 w-4.5', troubled ? 'text-warning' : 'text-gold')} />
-            <span>{c.track.explain[order.status]}</span>
-          </p>
-        </div>
-        <OrderTimeline status={order.status} history={order.history} />
-        {action}
-        {!isFinal(order.status) && (
-          <p className="flex items-center gap-2 text-xs text-fg-subtle">
-            <Spinner className="h-3.5 w-3.5" />
-            {c.track.autoRefresh}
-          </p>
-        )}
-      </Card>
+      <div className="min-w-0 space-y-6">
+        {delivery}
+        <Card className="space-y-6 p-5 sm:p-7">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 className="text-lg font-semibold text-fg">{c.track.timeline}</h2>
+            <OrderStatusBadge status={order.status} />
+          </div>
+          {/* Polite: the explanation is read out when the status changes while the page is open. */}
+          <div aria-live="polite" aria-atomic="true">
+            <p
+              className={cn(
+                'flex items-start gap-2.5 rounded-control border px-3.5 py-3 text-sm text-fg',
+                troubled ? 'border-warning/40 bg-warning/10' : 'border-gold/30 bg-gold/5',
+              )}
+              data-testid="order-explanation"
+            >
+              <Icon name={troubled ? 'alert' : 'info'} className={cn('mt-0.5 h-4.5 w-4.5', troubled ? 'text-warning' : 'text-gold')} />
+              <span>{c.track.explain[order.status]}</span>
+            </p>
+          </div>
+          <OrderTimeline status={order.status} history={order.history} />
+          {action}
+          {isWatched(order.status) && (
+            <p className="flex items-center gap-2 text-xs text-fg-subtle">
+              <Spinner className="h-3.5 w-3.5" />
+              {c.track.autoRefresh}
+            </p>
+          )}
+        </Card>
+      </div>
       <div className="space-y-6">
         <OrderFacts order={order} />
-        <OrderHelp number={order.number} emphasis={troubled} />
+        {!helpInDelivery && <OrderHelp number={order.number} emphasis={troubled} />}
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorState } from '@/components/error-state';
 import { PageHeader } from '@/components/page-header';
@@ -14,6 +15,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { useTrackedOrder } from '../api/track-order';
 import type { OrderView } from '../api/order-schema';
 import { saveOrderToken } from '../order-tokens';
+import { DeliverySlot, preloadDeliveryPanel } from './delivery-slot';
 import { OrderHelp } from './order-help';
 import { OrderProgress } from './order-progress';
 
@@ -22,6 +24,7 @@ export function TrackView({ token }: { token: string }) {
   const c = useOrderMessages();
   const { shopName } = useRuntimeConfig();
   const order = useTrackedOrder(token);
+  useEffect(preloadDeliveryPanel, []);
   const notFound = isApiError(order.error) && order.error.isNotFound && !order.data;
   useDocumentTitle(
     order.data ? `${c.track.title} ${order.data.number}` : notFound ? c.track.notFoundTitle : c.track.title,
@@ -51,6 +54,7 @@ function TrackedOrder({ order, token }: { order: OrderView; token: string }) {
       </PageHeader>
       <OrderProgress
         order={order}
+        delivery={<DeliverySlot order={order} access={{ kind: 'token', token }} />}
         action={
           order.status === 'awaiting_payment' ? (
             <Button onClick={continuePayment} className="w-full sm:w-auto" data-testid="continue-payment">

@@ -73,13 +73,13 @@ export const ordersEn: OrderMessages = {
     explain: {
       awaiting_payment: 'We are waiting for your QRIS payment.',
       paid: 'Payment received. Your order will be processed automatically in a moment.',
-      processing: 'Your order is being processed. This usually takes seconds, at most a few minutes.',
-      delivered: 'Your order has been delivered. The details were also sent to your email.',
+      processing: 'Your order is being processed. The details are below.',
+      delivered: 'Your order has been delivered. We also emailed you the link to this page.',
       expired:
         'The time to pay ran out before a payment arrived, so the order was cancelled automatically and nothing was charged. If you did pay, contact us with the order number.',
       cancelled: 'This order was cancelled. If you believe you paid, contact us with the order number.',
       needs_attention:
-        'We have received your payment, but this order needs an admin’s check (for example, stock ran out because the payment arrived after the invoice expired). Your money is safe: an admin will contact you, or contact us with the order number.',
+        'We have received your payment, but this order needs an admin’s check. Your money is safe: you don’t need to pay again, and an admin will contact you. You can also contact us with the order number.',
     },
     continuePayment: 'Continue to payment',
     target: 'Invitation details',

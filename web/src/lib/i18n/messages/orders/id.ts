@@ -72,15 +72,14 @@ export const ordersId = {
     explain: {
       awaiting_payment: 'Kami menunggu pembayaran QRIS kamu.',
       paid: 'Pembayaran diterima. Pesanan segera diproses otomatis.',
-      processing:
-        'Pesanan sedang diproses. Biasanya selesai dalam hitungan detik, paling lama beberapa menit.',
-      delivered: 'Pesanan sudah terkirim. Detailnya juga dikirim ke email kamu.',
+      processing: 'Pesanan sedang diproses. Rinciannya ada di bawah.',
+      delivered: 'Pesanan sudah terkirim. Tautan ke halaman ini juga kami kirim ke email kamu.',
       expired:
         'Waktu pembayaran habis sebelum pembayaran diterima, jadi pesanan dibatalkan otomatis dan tidak ada yang ditagih. Jika kamu sudah membayar, hubungi kami dengan menyebut nomor pesanan.',
       cancelled:
         'Pesanan ini dibatalkan. Jika kamu merasa sudah membayar, hubungi kami dengan menyebut nomor pesanan.',
       needs_attention:
-        'Pembayaran kamu sudah kami terima, tetapi pesanan ini perlu dicek admin (misalnya stok habis karena pembayaran masuk setelah invoice kedaluwarsa). Uang kamu aman: admin akan menghubungimu, atau hubungi kami dengan menyebut nomor pesanan.',
+        'Pembayaran kamu sudah kami terima, tetapi pesanan ini perlu dicek admin. Uang kamu aman: kamu tidak perlu membayar lagi, dan admin akan menghubungimu. Kamu juga bisa menghubungi kami dengan menyebut nomor pesanan.',
     },
     continuePayment: 'Lanjutkan pembayaran',
     target: 'Data undangan',

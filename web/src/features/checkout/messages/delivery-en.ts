@@ -1,0 +1,61 @@
+import type { DeliveryMessages } from './delivery-id';
+
+// English texts of the delivery panel. Must have exactly the keys of ./delivery-id.ts.
+
+export const deliveryEn: DeliveryMessages = {
+  progressLabel: 'Order delivery progress',
+  processingTitle: 'Your order is being processed…',
+  processingStock: 'Your codes or accounts appear here as soon as they are ready, usually within seconds. No need to reload the page.',
+  processingInvite: 'We are preparing the invitation for {email}. This usually takes only a moment.',
+  processingInviteNoEmail: 'We are preparing your invitation. This usually takes only a moment.',
+  sendingInvite: 'Sending the invitation to {email}…',
+  sendingInviteNoEmail: 'Sending the invitation…',
+  deliveredTitle: 'Order delivered',
+  itemsReadyOne: '1 item is ready for you.',
+  itemsReadyMany: '{count} items are ready for you.',
+  deliveredAt: 'Delivered {time}',
+  reveal: 'Show codes',
+  revealNote: 'Each time the codes are shown, we record it. Never share them with anyone.',
+  revealedOnce: 'Shown once so far.',
+  revealedMany: 'Shown {count} times so far.',
+  itemsLabel: 'Your order’s codes and accounts',
+  itemLabel: 'Item {n}',
+  revealEmpty: 'There is nothing to show for this order yet. Contact us with the order number.',
+  copy: 'Copy',
+  copyItem: 'Copy item {n}',
+  copyAll: 'Copy all',
+  copied: 'Copied',
+  copiedItem: 'Item {n} copied.',
+  copiedAll: 'All items copied.',
+  copiedNumber: 'Order number copied.',
+  copyFailed: 'Couldn’t copy automatically. Select the text, then copy it.',
+  copyNumber: 'Copy the order number',
+  hide: 'Hide',
+  revealNotDelivered:
+    'The codes can’t be shown yet because the order hasn’t been delivered. This page updates by itself once they are ready.',
+  revealNotFound:
+    'This order can’t be found. Open the tracking link from your email again, or contact us with the order number.',
+  revealSignedOut: 'Your session has ended. Sign in again to show the codes.',
+  revealNetwork: 'No internet connection. Check your connection, then try again.',
+  revealFailed: 'The codes can’t be shown right now. Try again in a moment, or contact us.',
+  inviteSentTitle: 'Invitation sent',
+  inviteSent:
+    'The invitation has been sent to {email}. Open your inbox (check the Spam/Promotions folders too) and accept the invitation.',
+  inviteSentNoEmail:
+    'The invitation has been sent to the email you entered. Open your inbox (check the Spam/Promotions folders too) and accept the invitation.',
+  invitedEmail: 'Invited email',
+  sentAt: 'Sent {time}',
+  providerNote: 'Note',
+  inviteMissing: 'No invitation after 30 minutes? Contact us with the order number.',
+  awaitingTeamTitle: 'Being handled by our team',
+  awaitingTeam: 'Our team will send the invitation for {email} by hand.',
+  awaitingTeamNoEmail: 'Our team will complete your order by hand.',
+  expectedBy: 'Expected to be done by {time}.',
+  expectedLate:
+    'This is taking longer than expected ({time}); our team is still working on it. This page updates by itself.',
+  expectedUnknown: 'This page updates by itself once it is done.',
+  troubleTitle: 'There is a problem with your order',
+  failed: 'Something went wrong while delivering your order. Our team has been notified and will contact you.',
+  attention: 'Our team needs to check this order before it can be delivered. They have been notified and will contact you.',
+  quoteNumber: 'Mention this order number when you contact us',
+};
