@@ -28,7 +28,8 @@ async fn delivered_mail_is_listed_newest_first_in_the_json_shape() {
     let newest = &messages[0];
     let mut keys: Vec<&str> = newest.as_object().expect("object").keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["created_at", "html", "id", "kind", "links", "otp", "subject", "text", "to"]);
+    assert_eq!(keys, ["channel", "created_at", "html", "id", "kind", "links", "otp", "subject", "text", "to"]);
+    assert_eq!(newest["channel"], "email");
     assert_eq!(newest["subject"], "Pesanan #2");
     assert_eq!(newest["links"], json!(["http://localhost:8080/pesanan/2"]));
     assert_eq!(newest["otp"], serde_json::Value::Null);
