@@ -72,7 +72,7 @@ async fn an_expired_order_gives_back_its_items_and_its_seat() {
 
 #[tokio::test]
 async fn a_late_payment_proceeds_when_the_items_are_still_there() {
-    let shop = Shop::open().await;
+    let shop = Shop::paid_only().await;
     let product = shop.stock_product("voucher", 2).await;
     let (_, body) = shop.place(&guest_order(&product, "budi@example.com", 2), None).await;
     let (order, _) = placed(&body);

@@ -40,6 +40,12 @@ impl Shop {
         Shop::open_with(|_| {}).await
     }
 
+    /// A shop whose webhook only marks orders paid and leaves their delivery to the sweep
+    /// (which these tests do not run), for tests that look at the paid state itself.
+    pub async fn paid_only() -> Shop {
+        Shop::open_with(|config| config.fulfillment.inline_budget = Duration::ZERO).await
+    }
+
     /// A shop whose configuration the test adjusts first.
     pub async fn open_with(adjust: impl FnOnce(&mut Config)) -> Shop {
         let key = SigningKey::generate("k1");

@@ -9,7 +9,7 @@ use crate::fixtures;
 
 #[tokio::test]
 async fn a_guest_checks_out_pays_and_sees_the_order_paid() {
-    let shop = Shop::open().await;
+    let shop = Shop::paid_only().await;
     let product = shop.stock_product("voucher-game", 5).await;
 
     let (status, quote) = shop.get(&format!("/api/checkout/{}?quantity=2", product.id), &[]).await;
