@@ -312,18 +312,24 @@ async fn check_invariants(shop: &Shop, placed: usize) -> Outcome {
     .expect("cooldown check");
     assert!(violations.is_empty(), "cooldown violated: {violations:#?}");
     // Each failure's cooldown is base × 2^(n-1) ± 10% for some n below the parking point,
-    // counted from the provider's answer, which came between the invitation's creation and
-    // its recording.
+    // counted from the recording that set it: this failure's, or (the account keeps the
+    // longer of two cooldowns) an overlapping failure's on the same account, which may have
+    // been recorded a moment later when this one waited for the account's row lock.
     let longest = COOLDOWN_BASE.as_secs_f64() * f64::from(1u32 << (PARK_AFTER - 1)) * 1.1 + 0.001;
     let shortest = COOLDOWN_BASE.as_secs_f64() * 0.9 - 0.001;
     let odd: Vec<String> = sqlx::query_scalar(
-        "select id || ': ' || extract(epoch from account_cooldown_until - created_at) || ' s from its creation, '
-                || extract(epoch from account_cooldown_until - finished_at) || ' s from its recording'
-         from public.invitations
-         where error_kind = 'account'
-           and (account_cooldown_until is null
-                or extract(epoch from account_cooldown_until - created_at) < $1
-                or extract(epoch from account_cooldown_until - finished_at) > $2)",
+        "with failure as (
+           select i.*, (select max(f.finished_at) from public.invitations f
+                        where f.account_id = i.account_id and f.error_kind = 'account'
+                          and f.account_cooldown_until = i.account_cooldown_until) as set_at
+           from public.invitations i where i.error_kind = 'account'
+         )
+         select id || ': ' || extract(epoch from account_cooldown_until - created_at) || ' s from its creation, '
+                || extract(epoch from account_cooldown_until - set_at) || ' s from the recording that set it'
+         from failure
+         where account_cooldown_until is null
+            or extract(epoch from account_cooldown_until - created_at) < $1
+            or extract(epoch from account_cooldown_until - set_at) > $2",
     )
     .bind(shortest)
     .bind(longest)
